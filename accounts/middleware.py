@@ -1,0 +1,65 @@
+"""Authenticates GraphQL requests by their Authorization header, never by cookie."""
+
+from asgiref.sync import iscoroutinefunction, markcoroutinefunction, sync_to_async
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+
+from core.errors import Unauthenticated
+
+_PREFIXES = {"jwt", "bearer"}
+
+
+def authenticate_header(request) -> None:
+    """Set request.user from `Authorization: JWT|Bearer <token>` (anonymous otherwise)
+    and request.auth_error to why a sent token was refused (None if none was sent)."""
+    from accounts.tokens import user_for_access_token
+
+    user, error = AnonymousUser(), None
+    header = request.META.get("HTTP_AUTHORIZATION", "")
+    if header:
+        parts = header.split()
+        if len(parts) != 2 or parts[0].lower() not in _PREFIXES:
+            error = "The Authorization header must be 'JWT <token>' or 'Bearer <token>'."
+        else:
+            try:
+                user = user_for_access_token(parts[1])
+            except Unauthenticated as exc:
+                error = exc.message
+    request.user = user
+    request.auth_error = error
+
+    async def auser():
+        return user
+
+    request.auser = auser
+
+
+class JWTAuthenticationMiddleware:
+    """On settings.JWT_AUTH_PATHS, replace the session user with the header's user.
+
+    Those paths are CSRF-exempt, so a session cookie must never authenticate them.
+    """
+
+    sync_capable = True
+    async_capable = True
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.is_async = iscoroutinefunction(get_response)
+        if self.is_async:
+            markcoroutinefunction(self)
+
+    def _applies(self, request) -> bool:
+        return request.path in settings.JWT_AUTH_PATHS
+
+    def __call__(self, request):
+        if self.is_async:
+            return self.__acall__(request)
+        if self._applies(request):
+            authenticate_header(request)
+        return self.get_response(request)
+
+    async def __acall__(self, request):
+        if self._applies(request):
+            await sync_to_async(authenticate_header)(request)
+        return await self.get_response(request)

@@ -1,0 +1,46 @@
+import strawberry
+import strawberry_django
+from strawberry import auto
+from strawberry.scalars import JSON
+
+from accounts.models import Role as RoleChoices
+from accounts.models import User
+
+Role = strawberry.enum(RoleChoices, name="Role", description="What an account does.")
+
+
+@strawberry_django.type(User, name="User")
+class UserType:
+    """An account. An OWNER keeps stock; a WORKER records stock changes for its employer."""
+
+    id: strawberry.ID
+    username: auto = strawberry_django.field(description="Unique, ignoring case.")
+    email: auto
+    role: Role
+    is_active: auto = strawberry_django.field(description="Only active users can sign in.")
+    is_superuser: auto = strawberry_django.field(description="Superusers see and do everything.")
+    employer: "UserType | None" = strawberry_django.field(
+        description="The OWNER a WORKER works for; null for owners."
+    )
+    date_joined: auto
+
+
+@strawberry.type
+class TokenPayload:
+    """A fresh access token and refresh token."""
+
+    token: str = strawberry.field(description="The access token: send it as `Authorization: JWT <token>`.")
+    refresh_token: str = strawberry.field(description="Exchange it with `refreshToken` for a new pair.")
+    refresh_expires_in: int = strawberry.field(description="When the refresh token expires (unix time).")
+    payload: JSON = strawberry.field(description="The access token's claims: {username, exp, origIat}.")
+    user: UserType
+
+
+@strawberry.type
+class VerifyPayload:
+    payload: JSON = strawberry.field(description="The token's claims: {username, exp, origIat}.")
+
+
+@strawberry.type
+class RevokePayload:
+    revoked: int = strawberry.field(description="When the refresh token was revoked (unix time).")

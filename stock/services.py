@@ -1,0 +1,380 @@
+"""Every write to stock data. Each function runs in one transaction and writes
+one ItemChange for every change of a quantity, in that same transaction.
+
+Order of checks: the item must be in the actor's scope (NotFound), then the
+actor's role must allow the operation (Forbidden), then the input must be
+valid (InvalidInput), then the state must allow it (Conflict).
+"""
+
+import hashlib
+import json
+from decimal import Decimal
+
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Value
+from django.db.models.functions import Lower
+from django.utils import timezone
+
+from accounts import rules
+from accounts.models import Role, User
+from core.cleaning import MAX_INT, clean_count, clean_optional_text, clean_price, clean_text
+from core.errors import Conflict, FieldErrors, Forbidden, InvalidInput, NotFound
+from core.ids import parse_id
+from core.sentinel import UNSET, Unset
+from stock.models import SYSTEM_REASONS, InventoryItem, ItemChange, StockChangeReason
+from stock.selectors import items_in_scope
+
+NAME_MAX = 200
+DESCRIPTION_MAX = 5000
+CATEGORY_MAX = 100
+SKU_MAX = 64
+NOTE_MAX = 1000
+IDEMPOTENCY_KEY_MAX = 64
+SKU_CONSTRAINT = "stock_item_sku_unique_per_owner"
+IDEMPOTENCY_CONSTRAINT = "stock_change_idempotency_key_per_user"
+
+
+def _duplicate_sku() -> Conflict:
+    return Conflict("An item with this SKU already exists.")
+
+
+def _sku_taken(*, owner_id: int, sku: str, exclude_pk: int | None = None) -> bool:
+    items = InventoryItem.objects.alias(sku_lower=Lower("sku")).filter(
+        owner_id=owner_id, sku_lower=Lower(Value(sku))
+    )
+    if exclude_pk is not None:
+        items = items.exclude(pk=exclude_pk)
+    return items.exists()
+
+
+def _clean_reason(errors: FieldErrors, reason: str) -> str:
+    if reason not in StockChangeReason.values:
+        errors.add("reason", "Unknown reason.")
+    elif reason in SYSTEM_REASONS:
+        errors.add("reason", f"{reason} is written by the system and cannot be sent.")
+    return reason
+
+
+def _log_change(
+    *,
+    item: InventoryItem,
+    actor: User,
+    old_quantity: int,
+    new_quantity: int,
+    reason: str,
+    note: str = "",
+    keep_item_link: bool = True,
+    idempotency_key: str | None = None,
+    request_fingerprint: str = "",
+) -> ItemChange:
+    """Append one entry to the log. Call it while the item's row is locked:
+    the timestamp taken here then follows the chain."""
+    return ItemChange.objects.create(
+        item_id=item.pk if keep_item_link else None,
+        item_name=item.name,
+        owner_id=item.owner_id,
+        user=actor,
+        username=actor.get_username(),
+        old_quantity=old_quantity,
+        new_quantity=new_quantity,
+        delta=new_quantity - old_quantity,
+        reason=reason,
+        note=note,
+        idempotency_key=idempotency_key,
+        request_fingerprint=request_fingerprint,
+        timestamp=timezone.now(),
+    )
+
+
+def _lock_in_scope(actor: User, item_id: int | str) -> InventoryItem:
+    pk = parse_id(item_id, what="Item")
+    item = items_in_scope(actor).select_for_update().filter(pk=pk).first()
+    if item is None:
+        raise NotFound("Item not found.")
+    return item
+
+
+def _resolve_owner(actor: User, owner_id: int | str | None) -> User:
+    if owner_id is None:
+        return actor
+    if not rules.can_set_item_owner(actor):
+        raise Forbidden("Only a superuser may choose an item's owner.")
+    owner = User.objects.filter(pk=parse_id(owner_id, what="Owner")).first()
+    if owner is None:
+        raise NotFound("Owner not found.")
+    if owner.role != Role.OWNER:
+        raise InvalidInput.single("owner_id", "Items can only be owned by an owner.")
+    return owner
+
+
+def item_create(
+    *,
+    actor: User,
+    name: str,
+    price: Decimal | str,
+    category: str,
+    description: str = "",
+    sku: str | None = None,
+    quantity: int = 0,
+    low_stock_threshold: int = 5,
+    owner_id: int | str | None = None,
+) -> InventoryItem:
+    """Create an item (owned by the actor unless a superuser names owner_id) and log INITIAL."""
+    if not rules.can_create_items(actor):
+        raise Forbidden("Workers cannot create items.")
+    owner = _resolve_owner(actor, owner_id)
+
+    errors = FieldErrors()
+    name = errors.check("name", clean_text, "name", name, max_length=NAME_MAX)
+    description = errors.check(
+        "description", clean_text, "description", description,
+        max_length=DESCRIPTION_MAX, required=False,
+    )
+    sku = errors.check("sku", clean_optional_text, "sku", sku, max_length=SKU_MAX)
+    quantity = errors.check("quantity", clean_count, "quantity", quantity)
+    price = errors.check("price", clean_price, "price", price)
+    category = errors.check("category", clean_text, "category", category, max_length=CATEGORY_MAX)
+    low_stock_threshold = errors.check(
+        "low_stock_threshold", clean_count, "low_stock_threshold", low_stock_threshold
+    )
+    errors.raise_if_any()
+
+    if sku is not None and _sku_taken(owner_id=owner.pk, sku=sku):
+        raise _duplicate_sku()
+    try:
+        with transaction.atomic():
+            item = InventoryItem.objects.create(
+                owner=owner, name=name, description=description, sku=sku, quantity=quantity,
+                price=price, category=category, low_stock_threshold=low_stock_threshold,
+            )
+            _log_change(
+                item=item, actor=actor, old_quantity=0, new_quantity=quantity,
+                reason=StockChangeReason.INITIAL,
+            )
+    except IntegrityError as exc:
+        if SKU_CONSTRAINT in str(exc):
+            raise _duplicate_sku() from exc
+        raise
+    return item
+
+
+_ITEM_FIELDS = ("name", "description", "sku", "price", "category", "low_stock_threshold")
+
+
+def item_update(
+    *,
+    actor: User,
+    item_id: int | str,
+    name: str | Unset = UNSET,
+    description: str | Unset = UNSET,
+    sku: str | None | Unset = UNSET,
+    quantity: int | Unset = UNSET,
+    price: Decimal | str | Unset = UNSET,
+    category: str | Unset = UNSET,
+    low_stock_threshold: int | Unset = UNSET,
+    reason: str = StockChangeReason.COUNT_CORRECTION,
+    note: str = "",
+) -> InventoryItem:
+    """Change the given fields; absent (UNSET) ones stay. Setting a different
+    quantity logs it with reason (COUNT_CORRECTION by default)."""
+    given = {
+        field: value
+        for field, value in (
+            ("name", name), ("description", description), ("sku", sku), ("price", price),
+            ("category", category), ("low_stock_threshold", low_stock_threshold),
+        )
+        if value is not UNSET
+    }
+    try:
+        with transaction.atomic():
+            item = _lock_in_scope(actor, item_id)
+            if given and not rules.can_edit_items(actor):
+                raise Forbidden("Workers may change an item's quantity only.")
+            if quantity is not UNSET and not rules.can_change_quantity(actor):
+                raise Forbidden("You may not change this item's quantity.")
+
+            errors = FieldErrors()
+            cleaners = {
+                "name": lambda v: clean_text("name", v, max_length=NAME_MAX),
+                "description": lambda v: clean_text(
+                    "description", v, max_length=DESCRIPTION_MAX, required=False
+                ),
+                "sku": lambda v: clean_optional_text("sku", v, max_length=SKU_MAX),
+                "price": lambda v: clean_price("price", v),
+                "category": lambda v: clean_text("category", v, max_length=CATEGORY_MAX),
+                "low_stock_threshold": lambda v: clean_count("low_stock_threshold", v),
+            }
+            clean = {field: errors.check(field, cleaners[field], value)
+                     for field, value in given.items()}
+            if quantity is not UNSET:
+                quantity = errors.check("quantity", clean_count, "quantity", quantity)
+                _clean_reason(errors, reason)
+                note = errors.check("note", clean_text, "note", note,
+                                    max_length=NOTE_MAX, required=False)
+            errors.raise_if_any()
+
+            new_sku = clean.get("sku")
+            if new_sku is not None and new_sku.lower() != (item.sku or "").lower() and _sku_taken(
+                owner_id=item.owner_id, sku=new_sku, exclude_pk=item.pk
+            ):
+                raise _duplicate_sku()
+
+            changed = [field for field, value in clean.items() if getattr(item, field) != value]
+            for field in changed:
+                setattr(item, field, clean[field])
+            old_quantity = item.quantity
+            if quantity is not UNSET and quantity != old_quantity:
+                item.quantity = quantity
+                changed.append("quantity")
+                _log_change(
+                    item=item, actor=actor, old_quantity=old_quantity, new_quantity=quantity,
+                    reason=reason, note=note,
+                )
+            if changed:
+                item.save(update_fields=[*changed, "last_updated"])
+    except IntegrityError as exc:
+        if SKU_CONSTRAINT in str(exc):
+            raise _duplicate_sku() from exc
+        raise
+    return item
+
+
+def item_delete(*, actor: User, item_id: int | str) -> int:
+    """Delete an item, logging DELETED (its quantity to 0); its history stays. Returns its id."""
+    with transaction.atomic():
+        item = _lock_in_scope(actor, item_id)
+        if not rules.can_edit_items(actor):
+            raise Forbidden("Workers cannot delete items.")
+        pk = item.pk
+        _log_change(
+            item=item, actor=actor, old_quantity=item.quantity, new_quantity=0,
+            reason=StockChangeReason.DELETED, keep_item_link=False,
+        )
+        item.delete()
+    return pk
+
+
+def _fingerprint(**arguments) -> str:
+    text = json.dumps(arguments, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _replay(actor: User, key: str, fingerprint: str) -> ItemChange | None:
+    """The change a key already produced for this user, if the arguments match."""
+    change = ItemChange.objects.filter(user=actor, idempotency_key=key).first()
+    if change is not None and change.request_fingerprint != fingerprint:
+        raise Conflict("This idempotency key was already used with other arguments.")
+    return change
+
+
+_ADJUST_SQL = (
+    "UPDATE {table} SET quantity = quantity + %s, last_updated = %s"
+    " WHERE id = %s AND CAST(quantity AS BIGINT) + %s BETWEEN 0 AND %s{scope}{expected}"
+    " RETURNING quantity, name, owner_id"
+)
+
+
+def stock_adjust(
+    *,
+    actor: User,
+    item_id: int | str,
+    delta: int,
+    reason: str,
+    note: str = "",
+    expected_quantity: int | None = None,
+    idempotency_key: str | None = None,
+) -> ItemChange:
+    """Add delta to an item's quantity and log it, in one conditional UPDATE.
+
+    With expected_quantity, apply only if the quantity is still that. With an
+    idempotency_key, a retry with the same arguments returns the first change
+    (also when both race); the same key with other arguments is a Conflict.
+    """
+    pk = parse_id(item_id, what="Item")
+    errors = FieldErrors()
+    if isinstance(delta, bool) or not isinstance(delta, int):
+        errors.add("delta", "Must be a whole number.")
+    elif delta == 0:
+        errors.add("delta", "Must not be 0.")
+    _clean_reason(errors, reason)
+    note = errors.check("note", clean_text, "note", note, max_length=NOTE_MAX, required=False)
+    if expected_quantity is not None:
+        errors.check("expected_quantity", clean_count, "expected_quantity", expected_quantity)
+    if idempotency_key is not None:
+        errors.check("idempotency_key", clean_text, "idempotency_key", idempotency_key,
+                     max_length=IDEMPOTENCY_KEY_MAX, strip=False)
+    errors.raise_if_any()
+
+    fingerprint = ""
+    if idempotency_key is not None:
+        fingerprint = _fingerprint(
+            item_id=pk, delta=delta, reason=str(reason), note=note,
+            expected_quantity=expected_quantity,
+        )
+        if (change := _replay(actor, idempotency_key, fingerprint)) is not None:
+            return change
+    try:
+        with transaction.atomic():
+            return _apply_adjustment(
+                actor=actor, pk=pk, delta=delta, reason=reason, note=note,
+                expected_quantity=expected_quantity, idempotency_key=idempotency_key,
+                fingerprint=fingerprint,
+            )
+    except IntegrityError as exc:
+        # A concurrent request with the same key committed first: ours rolled back whole.
+        if idempotency_key is not None and IDEMPOTENCY_CONSTRAINT in str(exc):
+            if (change := _replay(actor, idempotency_key, fingerprint)) is not None:
+                return change
+        raise
+
+
+def _apply_adjustment(
+    *, actor, pk, delta, reason, note, expected_quantity, idempotency_key, fingerprint
+) -> ItemChange:
+    if abs(delta) > MAX_INT:
+        _raise_adjust_failure(actor, pk, delta, expected_quantity)
+    owner_id = rules.scope_owner_id(actor)
+    if not rules.can_change_quantity(actor):
+        raise NotFound("Item not found.")
+    params: list = [
+        delta,
+        connection.ops.adapt_datetimefield_value(timezone.now()),
+        pk,
+        delta,
+        MAX_INT,
+    ]
+    scope_sql = expected_sql = ""
+    if owner_id is not None:
+        scope_sql = " AND owner_id = %s"
+        params.append(owner_id)
+    if expected_quantity is not None:
+        expected_sql = " AND quantity = %s"
+        params.append(expected_quantity)
+    sql = _ADJUST_SQL.format(
+        table=connection.ops.quote_name(InventoryItem._meta.db_table),
+        scope=scope_sql,
+        expected=expected_sql,
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    if row is None:
+        _raise_adjust_failure(actor, pk, delta, expected_quantity)
+    new_quantity, name, item_owner_id = row
+    item = InventoryItem(pk=pk, name=name, owner_id=item_owner_id, quantity=new_quantity)
+    return _log_change(
+        item=item, actor=actor, old_quantity=new_quantity - delta, new_quantity=new_quantity,
+        reason=reason, note=note, idempotency_key=idempotency_key,
+        request_fingerprint=fingerprint,
+    )
+
+
+def _raise_adjust_failure(actor: User, pk: int, delta: int, expected_quantity: int | None):
+    current = items_in_scope(actor).filter(pk=pk).values_list("quantity", flat=True).first()
+    if current is None:
+        raise NotFound("Item not found.")
+    if expected_quantity is not None and current != expected_quantity:
+        raise Conflict(f"The quantity is {current}, not the expected {expected_quantity}.")
+    raise Conflict(
+        f"Adjusting the quantity {current} by {delta} would leave the range 0 to {MAX_INT:,}."
+    )
