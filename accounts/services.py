@@ -13,10 +13,10 @@ from django.utils import timezone
 from accounts import rules
 from accounts.models import Role, User
 from accounts.selectors import users_in_scope
+from core.cleaning import clean_text
 from core.errors import Conflict, FieldErrors, Forbidden, InvalidInput, NotFound
 from core.ids import parse_id
 from core.sentinel import UNSET, Unset
-from core.cleaning import clean_text
 
 USERNAME_MAX = 150
 EMAIL_MAX = 254
@@ -48,7 +48,9 @@ def _check_password(field: str, password: str, user: User) -> str:
     if not isinstance(password, str) or "\x00" in password:
         raise InvalidInput.single(field, "Must not contain NUL characters.")
     if len(password) > PASSWORD_MAX:
-        raise InvalidInput.single(field, f"Ensure this value has at most {PASSWORD_MAX} characters.")
+        raise InvalidInput.single(
+            field, f"Ensure this value has at most {PASSWORD_MAX} characters."
+        )
     try:
         validate_password(password, user=user)
     except ValidationError as exc:

@@ -2,8 +2,8 @@
 
 import strawberry
 from django.conf import settings
-from strawberry.extensions import AddValidationRules
 from graphql.validation import NoSchemaIntrospectionCustomRule
+from strawberry.extensions import AddValidationRules
 from strawberry_django.optimizer import DjangoOptimizerExtension
 
 from schema.accounts.auth_mutations import AuthMutations

@@ -1,9 +1,9 @@
 """The GraphQL HTTP endpoint."""
 
+from cross_web import HTTPException
 from django.conf import settings
 from django.http import HttpRequest, JsonResponse
 from strawberry.django.views import GraphQLView as StrawberryGraphQLView
-from cross_web import HTTPException
 
 
 class GraphQLView(StrawberryGraphQLView):

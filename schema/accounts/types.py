@@ -29,10 +29,18 @@ class UserType:
 class TokenPayload:
     """A fresh access token and refresh token."""
 
-    token: str = strawberry.field(description="The access token: send it as `Authorization: JWT <token>`.")
-    refresh_token: str = strawberry.field(description="Exchange it with `refreshToken` for a new pair.")
-    refresh_expires_in: int = strawberry.field(description="When the refresh token expires (unix time).")
-    payload: JSON = strawberry.field(description="The access token's claims: {username, exp, origIat}.")
+    token: str = strawberry.field(
+        description="The access token: send it as `Authorization: JWT <token>`."
+    )
+    refresh_token: str = strawberry.field(
+        description="Exchange it with `refreshToken` for a new pair."
+    )
+    refresh_expires_in: int = strawberry.field(
+        description="When the refresh token expires (unix time)."
+    )
+    payload: JSON = strawberry.field(
+        description="The access token's claims: {username, exp, origIat}."
+    )
     user: UserType
 
 

@@ -1,0 +1,89 @@
+import json
+
+import pytest
+from django.db import connection
+from django.test import Client
+
+from tests.factories import OwnerFactory, SuperuserFactory, WorkerFactory
+
+
+def pytest_collection_modifyitems(config, items):
+    from django.conf import settings
+
+    engine = settings.DATABASES["default"]["ENGINE"]
+    if engine == "django.db.backends.postgresql":
+        return
+    skip = pytest.mark.skip(
+        reason="needs PostgreSQL: run with DATABASE_URL=postgres://... (.ci/run does)"
+    )
+    for item in items:
+        if "postgres" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture
+def owner(db):
+    return OwnerFactory()
+
+
+@pytest.fixture
+def worker(owner):
+    return WorkerFactory(employer=owner)
+
+
+@pytest.fixture
+def other_owner(db):
+    return OwnerFactory()
+
+
+@pytest.fixture
+def superuser(db):
+    return SuperuserFactory()
+
+
+def access_token(user) -> str:
+    from graphql_jwt.shortcuts import get_token
+
+    return get_token(user)
+
+
+class GraphQLClient:
+    """Posts operations to /graphql/ like a real client would."""
+
+    def __init__(self):
+        self.http = Client()
+
+    def post(self, query, variables=None, *, user=None, token=None, auth_header=None):
+        headers = {}
+        if user is not None:
+            token = access_token(user)
+        if token is not None:
+            headers["HTTP_AUTHORIZATION"] = f"JWT {token}"
+        if auth_header is not None:
+            headers["HTTP_AUTHORIZATION"] = auth_header
+        response = self.http.post(
+            "/graphql/",
+            json.dumps({"query": query, "variables": variables or {}}),
+            content_type="application/json",
+            **headers,
+        )
+        body = response.json()
+        body["status"] = response.status_code
+        return body
+
+    def __call__(self, query, variables=None, **kwargs):
+        return self.post(query, variables, **kwargs)
+
+
+@pytest.fixture
+def gql(db):
+    return GraphQLClient()
+
+
+def error_codes(body) -> list[str]:
+    return [error["extensions"]["code"] for error in body.get("errors", [])]
+
+
+@pytest.fixture
+def is_postgres():
+    return connection.vendor == "postgresql"
