@@ -2,7 +2,9 @@
 
 import os
 
-os.environ.setdefault("SECRET_KEY", "test-only-secret-key-that-is-long-enough-for-hs256-0123456789")
+os.environ.setdefault(
+    "SECRET_KEY", "test-only-secret-key-long-enough-for-hs256-and-hs512-0123456789abcdef"
+)
 
 from config.settings import *  # noqa: F403
 

@@ -29,7 +29,7 @@ class Schema(strawberry.Schema):
 def _extensions() -> list:
     extensions: list = [ErrorCodes, DjangoOptimizerExtension]
     if not settings.GRAPHQL_INTROSPECTION:
-        extensions.append(AddValidationRules([NoSchemaIntrospectionCustomRule]))
+        extensions.append(lambda: AddValidationRules([NoSchemaIntrospectionCustomRule]))
     return extensions
 
 
