@@ -30,3 +30,13 @@ def test_owner_with_employer_refused_by_database(db):
 
 def test_natural_key_lookup_ignores_case(owner):
     assert User.objects.get_by_natural_key(owner.username.upper()) == owner
+
+
+def test_createsuperuser_noinput_works(db, monkeypatch):
+    from django.core.management import call_command
+
+    monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", "a-strong-admin-pass-9")
+    call_command("createsuperuser", "--noinput", username="root", email="root@example.com")
+    root = User.objects.get(username="root")
+    assert root.is_superuser and root.role == Role.OWNER and root.employer is None
+    assert root.check_password("a-strong-admin-pass-9")
