@@ -64,6 +64,17 @@ def editable_user_fields(actor: User, target: User) -> frozenset[str]:
     return frozenset()
 
 
+def user_visible_to(viewer: User, user: User) -> bool:
+    """The same scope as accounts.selectors.users_in_scope, for a loaded user."""
+    if not is_active_user(viewer):
+        return False
+    if viewer.is_superuser or user.pk == viewer.pk:
+        return True
+    if viewer.role == Role.WORKER:
+        return user.pk == viewer.employer_id
+    return user.employer_id == viewer.pk
+
+
 def can_delete_user(actor: User, target: User) -> bool:
     if actor.is_superuser:
         return True

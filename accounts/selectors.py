@@ -6,9 +6,9 @@ from accounts import rules
 from accounts.models import Role, User
 
 
-def users_in_scope(user) -> QuerySet[User]:
+def users_in_scope(user, users: QuerySet | None = None) -> QuerySet[User]:
     """Superuser: everyone. Owner: itself and its workers. Worker: itself and its employer."""
-    users = User.objects.all()
+    users = User.objects.all() if users is None else users
     if not rules.is_active_user(user):
         return users.none()
     if user.is_superuser:

@@ -7,7 +7,7 @@ its traceback and answered with a bare "Internal server error."
 
 import logging
 
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
 from strawberry.utils.str_converters import to_camel_case
@@ -50,6 +50,9 @@ def format_error(error: GraphQLError) -> GraphQLError:
         return _with_code(error, original.message, _service_extensions(original))
     if isinstance(original, PermissionDenied):
         return _with_code(error, str(original) or "Forbidden.", {"code": "FORBIDDEN"})
+    if isinstance(original, ValidationError):
+        # e.g. a filter value the model field cannot read ("abc" for a price)
+        return _with_code(error, "; ".join(original.messages), {"code": "BAD_USER_INPUT"})
     if isinstance(original, ObjectDoesNotExist):
         return _with_code(error, "Not found.", {"code": "NOT_FOUND"})
     if error.extensions and "code" in error.extensions:

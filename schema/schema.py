@@ -1,23 +1,31 @@
 """The one schema: domain parts joined, with the optimizer and error codes registered once."""
 
+import decimal
+
 import strawberry
 from django.conf import settings
 from graphql.validation import NoSchemaIntrospectionCustomRule
 from strawberry.extensions import AddValidationRules
+from strawberry.schema.config import StrawberryConfig
 from strawberry_django.optimizer import DjangoOptimizerExtension
 
 from schema.accounts.auth_mutations import AuthMutations
+from schema.accounts.mutations import AccountMutations
 from schema.accounts.queries import AccountQueries
 from schema.errors import ErrorCodes
+from schema.names import ContractNameConverter
+from schema.scalars import DecimalScalar
+from schema.stock.mutations import StockMutations
+from schema.stock.queries import StockQueries
 
 
-@strawberry.type(description="Reads.")
-class Query(AccountQueries):
+@strawberry.type(description="Reads. Everything but the token mutations needs a signed-in user.")
+class Query(AccountQueries, StockQueries):
     pass
 
 
 @strawberry.type(description="Writes.")
-class Mutation(AuthMutations):
+class Mutation(AuthMutations, AccountMutations, StockMutations):
     pass
 
 
@@ -33,4 +41,10 @@ def _extensions() -> list:
     return extensions
 
 
-schema = Schema(query=Query, mutation=Mutation, extensions=_extensions())
+schema = Schema(
+    query=Query,
+    mutation=Mutation,
+    extensions=_extensions(),
+    scalar_overrides={decimal.Decimal: DecimalScalar},
+    config=StrawberryConfig(name_converter=ContractNameConverter()),
+)

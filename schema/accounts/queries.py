@@ -1,8 +1,14 @@
 import strawberry
 import strawberry_django
 from strawberry.types import Info
+from strawberry_django.auth.utils import get_current_user
+from strawberry_django.pagination import OffsetPaginated
 
+from accounts.models import User
+from schema.accounts.filters import UserFilter, UserOrder
 from schema.accounts.types import UserType
+from schema.convert import get_one
+from schema.fields import ApiField
 from schema.permissions import IsActiveUser
 
 
@@ -11,4 +17,15 @@ class AccountQueries:
     @strawberry_django.field(extensions=[IsActiveUser()])
     def me(self, info: Info) -> UserType | None:
         """The signed-in user."""
-        return info.context.request.user
+        return get_current_user(info)
+
+    @strawberry_django.field(extensions=[IsActiveUser()])
+    def user(self, info: Info, id: strawberry.ID) -> UserType | None:
+        """One user in scope; NOT_FOUND for a missing id or one outside the scope."""
+        return get_one(UserType.get_queryset(User.objects.all(), info), id, info, what="User")
+
+    users: OffsetPaginated[UserType] = strawberry_django.offset_paginated(
+        field_cls=ApiField, filters=UserFilter, ordering=UserOrder,
+        extensions=[IsActiveUser()],
+        description="Users in scope (default order: username).",
+    )

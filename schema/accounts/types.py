@@ -5,13 +5,18 @@ from strawberry.scalars import JSON
 
 from accounts.models import Role as RoleChoices
 from accounts.models import User
+from accounts.selectors import users_in_scope
+from schema.base import ScopedType
 
 Role = strawberry.enum(RoleChoices, name="Role", description="What an account does.")
 
 
 @strawberry_django.type(User, name="User")
-class UserType:
+class UserType(ScopedType):
     """An account. An OWNER keeps stock; a WORKER records stock changes for its employer."""
+
+    scope = staticmethod(users_in_scope)
+    default_order = ("username", "id")
 
     id: strawberry.ID
     username: auto = strawberry_django.field(description="Unique, ignoring case.")
@@ -52,3 +57,8 @@ class VerifyPayload:
 @strawberry.type
 class RevokePayload:
     revoked: int = strawberry.field(description="When the refresh token was revoked (unix time).")
+
+
+@strawberry.type
+class DeletePayload:
+    deleted_id: strawberry.ID = strawberry.field(description="The id of the deleted object.")

@@ -1,0 +1,35 @@
+"""Translation between GraphQL values and service arguments."""
+
+from dataclasses import fields
+from enum import Enum
+
+import strawberry
+from django.db.models import QuerySet
+from strawberry_django.optimizer import optimize
+
+from core.errors import NotFound
+from core.ids import parse_id
+from core.sentinel import UNSET
+
+
+def plain(value):
+    """Strawberry's UNSET becomes the services' UNSET; enums become their values."""
+    if value is strawberry.UNSET:
+        return UNSET
+    if isinstance(value, Enum):
+        return value.value
+    return value
+
+
+def input_kwargs(data) -> dict:
+    """The fields of a strawberry input as service keyword arguments (absent ones UNSET)."""
+    return {field.name: plain(getattr(data, field.name)) for field in fields(data)}
+
+
+def get_one(queryset: QuerySet, id_value, info, *, what: str):
+    """One row of an already scoped queryset, optimized for the selection, or NotFound."""
+    pk = parse_id(id_value, what=what)
+    obj = optimize(queryset.filter(pk=pk), info).first()
+    if obj is None:
+        raise NotFound(f"{what} not found.")
+    return obj

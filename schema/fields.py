@@ -1,0 +1,65 @@
+"""The field class of every list and page in the schema: bounded, stably ordered."""
+
+import strawberry
+from django.db.models import QuerySet
+from strawberry_django.fields.field import StrawberryDjangoField
+from strawberry_django.optimizer import is_optimized_by_prefetching
+from strawberry_django.pagination import OffsetPaginationInput
+
+from core.errors import InvalidInput
+
+
+def _check_pagination(pagination) -> OffsetPaginationInput:
+    if pagination is None or pagination is strawberry.UNSET:
+        return OffsetPaginationInput()
+    errors = {}
+    if pagination.offset is not None and pagination.offset < 0:
+        errors["offset"] = ["Must not be negative."]
+    if isinstance(pagination.limit, int) and pagination.limit < 0:
+        errors["limit"] = ["Must not be negative."]
+    if errors:
+        raise InvalidInput(errors)
+    if pagination.offset is None:
+        pagination.offset = 0
+    return pagination
+
+
+def _order_name(key) -> str | None:
+    if isinstance(key, str):
+        return key.lstrip("-")
+    expression = getattr(key, "expression", None)
+    return getattr(expression, "name", None)
+
+
+def with_tie_break(queryset: QuerySet) -> QuerySet:
+    """Append id to the ordering (in the direction of its last key) unless it is there:
+    pages then never repeat or skip a row."""
+    order = list(queryset.query.order_by)
+    names = {_order_name(key) for key in order}
+    if names & {"id", "pk"}:
+        return queryset
+    last = order[-1] if order else None
+    descending = (isinstance(last, str) and last.startswith("-")) or getattr(
+        last, "descending", False
+    )
+    return queryset.order_by(*order, "-id" if descending else "id")
+
+
+class ApiField(StrawberryDjangoField):
+    """Pagination is always applied (default 20, at most 100, negatives refused), and every
+    ordering ends with id."""
+
+    def get_queryset(self, queryset, info, *, pagination=None, **kwargs):
+        if is_optimized_by_prefetching(queryset):
+            return queryset
+        if self.get_pagination() is not None and (self.is_list or self.is_paginated):
+            pagination = _check_pagination(pagination)
+        queryset = super().get_queryset(queryset, info, pagination=pagination, **kwargs)
+        if self.is_paginated:
+            queryset = with_tie_break(queryset)
+        return queryset
+
+    def apply_pagination(self, queryset, pagination=None, *, related_field_id=None):
+        if self.is_list:
+            queryset = with_tie_break(queryset)
+        return super().apply_pagination(queryset, pagination, related_field_id=related_field_id)

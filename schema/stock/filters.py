@@ -1,0 +1,92 @@
+from datetime import datetime
+from decimal import Decimal
+
+import strawberry
+import strawberry_django
+from django.db.models import F, Q, QuerySet
+from strawberry import auto
+from strawberry.types import Info
+from strawberry_django.auth.utils import get_current_user
+
+from accounts import rules
+from core.errors import Forbidden, NotFound
+from core.ids import parse_id
+from schema.lookups import TextLookup
+from schema.stock.types import StockChangeReason
+from stock.models import InventoryItem, ItemChange
+
+
+def _id_or_none(value) -> int | None:
+    try:
+        return parse_id(value)
+    except NotFound:
+        return None
+
+
+def _matches_id(field: str, value) -> Q:
+    """Exact id match; a malformed id matches nothing (filters only narrow)."""
+    pk = _id_or_none(value)
+    return Q(**{field: pk}) if pk is not None else Q(pk__in=[])
+
+
+@strawberry_django.filter_type(InventoryItem, name="ItemFilter")
+class ItemFilter:
+    """Narrows the items in scope."""
+
+    category: TextLookup | None
+    price: strawberry_django.ComparisonFilterLookup[Decimal] | None
+    quantity: strawberry_django.ComparisonFilterLookup[int] | None
+    date_added: strawberry_django.ComparisonFilterLookup[datetime] | None
+
+    @strawberry_django.filter_field(
+        description="Case-insensitive match on name, description, category or SKU."
+    )
+    def search(self, info: Info, queryset: QuerySet, value: str, prefix: str) -> Q:
+        return (
+            Q(**{f"{prefix}name__icontains": value})
+            | Q(**{f"{prefix}description__icontains": value})
+            | Q(**{f"{prefix}category__icontains": value})
+            | Q(**{f"{prefix}sku__icontains": value})
+        )
+
+    @strawberry_django.filter_field(description="true: quantity below the item's threshold.")
+    def low_stock(self, info: Info, queryset: QuerySet, value: bool, prefix: str) -> Q:
+        below = Q(**{f"{prefix}quantity__lt": F(f"{prefix}low_stock_threshold")})
+        return below if value else ~below
+
+    @strawberry_django.filter_field(description="Items of this owner. Superuser only.")
+    def owner(self, info: Info, queryset: QuerySet, value: strawberry.ID, prefix: str) -> Q:
+        if not rules.can_use_superuser_inputs(get_current_user(info)):
+            raise Forbidden("Only a superuser may filter by owner.")
+        return _matches_id(f"{prefix}owner_id", value)
+
+
+@strawberry_django.order_type(InventoryItem, name="ItemOrder")
+class ItemOrder:
+    name: auto
+    price: auto
+    quantity: auto
+    category: auto
+    date_added: auto
+    last_updated: auto
+
+
+@strawberry_django.filter_type(ItemChange, name="ItemChangeFilter")
+class ItemChangeFilter:
+    """Narrows the log entries in scope."""
+
+    reason: StockChangeReason | None
+    timestamp: strawberry_django.ComparisonFilterLookup[datetime] | None
+
+    @strawberry_django.filter_field(description="Entries of this item.")
+    def item(self, info: Info, queryset: QuerySet, value: strawberry.ID, prefix: str) -> Q:
+        return _matches_id(f"{prefix}item_id", value)
+
+    @strawberry_django.filter_field(description="Entries made by this user.")
+    def user(self, info: Info, queryset: QuerySet, value: strawberry.ID, prefix: str) -> Q:
+        return _matches_id(f"{prefix}user_id", value)
+
+
+@strawberry_django.order_type(ItemChange, name="ItemChangeOrder")
+class ItemChangeOrder:
+    timestamp: auto
