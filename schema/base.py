@@ -1,4 +1,11 @@
-"""Row scope for every type, applied in one get_queryset (as NetBox does)."""
+"""Row scope, defined once per type (as NetBox does) and applied by schema.fields.ApiField
+to every list and page, and by schema.convert.get_one to single lookups.
+
+Relations need no scope of their own: whatever an in-scope row points to is in the
+viewer's scope too (an item's owner, a user's employer, an item's changes), except the
+user of a log entry, which ItemChangeType.user checks. Leaving get_queryset off the
+types lets the optimizer join those relations instead of prefetching them.
+"""
 
 from collections.abc import Callable
 from typing import ClassVar
@@ -8,16 +15,12 @@ from strawberry_django.auth.utils import get_current_user
 
 
 class ScopedType:
-    """A Django type whose rows are limited to the viewer's scope.
-
-    Subclasses set `scope = staticmethod(<selector taking (user, queryset)>)` and
-    `default_order`, applied when the client gives no ordering (a client's
-    ordering replaces it; schema.fields adds the id tie-break).
-    """
+    """Subclasses set `scope = staticmethod(<selector taking (user, queryset)>)` and
+    `default_order`, used when the client gives no ordering."""
 
     scope: ClassVar[Callable[..., QuerySet]]
     default_order: ClassVar[tuple[str, ...]] = ("id",)
 
     @classmethod
-    def get_queryset(cls, queryset: QuerySet, info, **kwargs) -> QuerySet:
+    def scoped(cls, queryset: QuerySet, info) -> QuerySet:
         return cls.scope(get_current_user(info), queryset).order_by(*cls.default_order)

@@ -2,11 +2,14 @@
 
 import strawberry
 from django.db.models import QuerySet
+from strawberry.types.arguments import StrawberryArgument
+from strawberry_django.arguments import argument
 from strawberry_django.fields.field import StrawberryDjangoField
 from strawberry_django.optimizer import is_optimized_by_prefetching
 from strawberry_django.pagination import OffsetPaginationInput
 
 from core.errors import InvalidInput
+from schema.base import ScopedType
 
 
 def _check_pagination(pagination) -> OffsetPaginationInput:
@@ -46,12 +49,27 @@ def with_tie_break(queryset: QuerySet) -> QuerySet:
 
 
 class ApiField(StrawberryDjangoField):
-    """Pagination is always applied (default 20, at most 100, negatives refused), and every
-    ordering ends with id."""
+    """Rows are limited to the viewer's scope (schema.base), pagination is always applied
+    (default 20, at most 100, negatives refused), and every ordering ends with id."""
+
+    @property
+    def arguments(self) -> list[StrawberryArgument]:
+        # The contract's `ordering: [XOrder!]` is nullable (strawberry-django's is not).
+        return [
+            argument("ordering", list[self.get_ordering()], is_optional=True)
+            if arg.python_name == "ordering" else arg
+            for arg in super().arguments
+        ]
+
+    @arguments.setter
+    def arguments(self, value: list[StrawberryArgument]):
+        StrawberryDjangoField.arguments.fset(self, value)
 
     def get_queryset(self, queryset, info, *, pagination=None, **kwargs):
         if is_optimized_by_prefetching(queryset):
             return queryset
+        if isinstance(self.django_type, type) and issubclass(self.django_type, ScopedType):
+            queryset = self.django_type.scoped(queryset, info)
         if self.get_pagination() is not None and (self.is_list or self.is_paginated):
             pagination = _check_pagination(pagination)
         queryset = super().get_queryset(queryset, info, pagination=pagination, **kwargs)

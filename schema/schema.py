@@ -1,7 +1,5 @@
 """The one schema: domain parts joined, with the optimizer and error codes registered once."""
 
-import decimal
-
 import strawberry
 from django.conf import settings
 from graphql.validation import NoSchemaIntrospectionCustomRule
@@ -14,7 +12,7 @@ from schema.accounts.mutations import AccountMutations
 from schema.accounts.queries import AccountQueries
 from schema.errors import ErrorCodes
 from schema.names import ContractNameConverter
-from schema.scalars import DecimalScalar
+from schema.scalars import SCALARS
 from schema.stock.mutations import StockMutations
 from schema.stock.queries import StockQueries
 
@@ -45,6 +43,5 @@ schema = Schema(
     query=Query,
     mutation=Mutation,
     extensions=_extensions(),
-    scalar_overrides={decimal.Decimal: DecimalScalar},
-    config=StrawberryConfig(name_converter=ContractNameConverter()),
+    config=StrawberryConfig(name_converter=ContractNameConverter(), scalar_map=SCALARS),
 )

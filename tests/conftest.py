@@ -87,3 +87,20 @@ def error_codes(body) -> list[str]:
 @pytest.fixture
 def is_postgres():
     return connection.vendor == "postgresql"
+
+
+def execute(query, variables=None, *, user):
+    """Run an operation on the schema directly, as user (no HTTP, no token lookup)."""
+    from django.test import RequestFactory
+    from strawberry.django.context import StrawberryDjangoContext
+
+    from schema.schema import schema
+
+    request = RequestFactory().post("/graphql/")
+    request.user = user
+    result = schema.execute_sync(
+        query, variable_values=variables or {},
+        context_value=StrawberryDjangoContext(request=request, response=None),
+    )
+    assert not result.errors, result.errors
+    return result.data

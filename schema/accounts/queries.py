@@ -22,7 +22,7 @@ class AccountQueries:
     @strawberry_django.field(extensions=[IsActiveUser()])
     def user(self, info: Info, id: strawberry.ID) -> UserType | None:
         """One user in scope; NOT_FOUND for a missing id or one outside the scope."""
-        return get_one(UserType.get_queryset(User.objects.all(), info), id, info, what="User")
+        return get_one(UserType.scoped(User.objects.all(), info), id, info, what="User")
 
     users: OffsetPaginated[UserType] = strawberry_django.offset_paginated(
         field_cls=ApiField, filters=UserFilter, ordering=UserOrder,

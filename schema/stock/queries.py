@@ -18,7 +18,7 @@ class StockQueries:
     @strawberry_django.field(extensions=[IsActiveUser()])
     def item(self, info: Info, id: strawberry.ID) -> InventoryItemType | None:
         """One item in scope; NOT_FOUND for a missing id or one outside the scope."""
-        items = InventoryItemType.get_queryset(InventoryItem.objects.all(), info)
+        items = InventoryItemType.scoped(InventoryItem.objects.all(), info)
         return get_one(items, id, info, what="Item")
 
     items: OffsetPaginated[InventoryItemType] = strawberry_django.offset_paginated(

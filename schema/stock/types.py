@@ -43,7 +43,9 @@ class ItemChangeType(ScopedType):
     timestamp: auto
 
     @strawberry_django.field(
-        select_related=["user"], description="Who made the change; null once deleted."
+        select_related=["user"],
+        only=["user__id", "user__employer_id"],  # read by rules.user_visible_to
+        description="Who made the change; null once deleted.",
     )
     def user(self, info: Info) -> UserType | None:
         # A change by someone outside the viewer's user scope (say, a superuser) keeps
