@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 RUN_ENV := DEBUG=true
 
-.PHONY: run test lint venv dev migrate seed clean
+.PHONY: run test lint venv dev migrate seed schema clean
 
 $(VENV)/bin/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is needed, found " + sys.version' 
@@ -35,6 +35,10 @@ run: seed
 ## Run the test suite (SQLite, or the database in DATABASE_URL).
 test: dev
 	$(PY) -m pytest
+
+## Re-export schema.graphql after changing the schema (a test compares them).
+schema: venv
+	$(RUN_ENV) $(PY) manage.py export_schema schema.schema --path schema.graphql
 
 lint: dev
 	$(VENV)/bin/ruff check .
