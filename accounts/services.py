@@ -6,7 +6,7 @@ from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
-from django.db.models import Value
+from django.db.models import ProtectedError, Value
 from django.db.models.functions import Lower
 from django.utils import timezone
 
@@ -275,5 +275,9 @@ def user_delete(*, actor: User, user_id: int | str) -> int:
         if target.workers.exists():
             raise Conflict("This user still employs workers; delete them first.")
         pk = target.pk
-        target.delete()
+        try:
+            with transaction.atomic():
+                target.delete()
+        except ProtectedError as exc:  # an item or worker was added for it meanwhile
+            raise Conflict("This user still owns items or employs workers.") from exc
     return pk
