@@ -6,25 +6,19 @@ from django.contrib.auth.models import AnonymousUser
 
 from core.errors import Unauthenticated
 
-_PREFIXES = {"jwt", "bearer"}
-
 
 def authenticate_header(request) -> None:
     """Set request.user from `Authorization: JWT|Bearer <token>` (anonymous otherwise)
     and request.auth_error to why a sent token was refused (None if none was sent)."""
-    from accounts.tokens import user_for_access_token
+    from accounts.tokens import user_for_authorization
 
     user, error = AnonymousUser(), None
     header = request.META.get("HTTP_AUTHORIZATION", "")
     if header:
-        parts = header.split()
-        if len(parts) != 2 or parts[0].lower() not in _PREFIXES:
-            error = "The Authorization header must be 'JWT <token>' or 'Bearer <token>'."
-        else:
-            try:
-                user = user_for_access_token(parts[1])
-            except Unauthenticated as exc:
-                error = exc.message
+        try:
+            user = user_for_authorization(header)
+        except Unauthenticated as exc:
+            error = exc.message
     request.user = user
     request.auth_error = error
 

@@ -74,6 +74,21 @@ def user_for_access_token(token: str) -> User:
     return user
 
 
+_PREFIXES = {"jwt", "bearer"}
+
+
+def user_for_authorization(header: str | None) -> User:
+    """The user of an `Authorization: JWT|Bearer <token>` value, or Unauthenticated."""
+    if not header:
+        raise Unauthenticated("Authentication required.")
+    parts = header.split() if isinstance(header, str) else []
+    if len(parts) != 2 or parts[0].lower() not in _PREFIXES:
+        raise Unauthenticated(
+            "The Authorization header must be 'JWT <token>' or 'Bearer <token>'."
+        )
+    return user_for_access_token(parts[1])
+
+
 def token_verify(*, token: str) -> dict:
     """The payload of a valid access token of an active user."""
     user_for_access_token(token)

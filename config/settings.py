@@ -27,12 +27,14 @@ ALLOWED_HOSTS = env_list(
 )
 
 INSTALLED_APPS = [
+    "daphne",  # runserver serves ASGI, websockets included
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "channels",
     "strawberry_django",
     "graphql_jwt.refresh_token.apps.RefreshTokenConfig",
     "accounts",
@@ -124,6 +126,17 @@ STRAWBERRY_DJANGO = {
 }
 
 REDIS_URL = env_str("REDIS_URL")
+
+# Live events: in process without Redis (make run), across processes with it.
+if REDIS_URL:
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {"hosts": [REDIS_URL]},
+        }
+    }
+else:
+    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
 
 # HTTPS: one switch for production behind TLS (see README: Deploy).
 HTTPS = env_bool("HTTPS", False)

@@ -10,11 +10,12 @@ from strawberry_django.optimizer import DjangoOptimizerExtension
 from schema.accounts.auth_mutations import AuthMutations
 from schema.accounts.mutations import AccountMutations
 from schema.accounts.queries import AccountQueries
-from schema.errors import ErrorCodes
+from schema.errors import ErrorCodes, format_error
 from schema.names import ContractNameConverter
 from schema.scalars import SCALARS
 from schema.stock.mutations import StockMutations
 from schema.stock.queries import StockQueries
+from schema.stock.subscriptions import StockSubscriptions
 
 
 @strawberry.type(description="Reads. Everything but the token mutations needs a signed-in user.")
@@ -27,9 +28,17 @@ class Mutation(AuthMutations, AccountMutations, StockMutations):
     pass
 
 
+@strawberry.type(description="Live updates over the graphql-transport-ws websocket protocol.")
+class Subscription(StockSubscriptions):
+    pass
+
+
 class Schema(strawberry.Schema):
     def process_errors(self, errors, execution_context=None) -> None:
-        """Logging happens in schema.errors, which knows which errors are unexpected."""
+        """Errors of subscription frames reach only this hook (the ErrorCodes extension
+        sees operations): give them their codes in place. format_error is idempotent
+        and does the logging, so nothing is logged twice."""
+        errors[:] = [format_error(error) for error in errors]
 
 
 def _extensions() -> list:
@@ -42,6 +51,7 @@ def _extensions() -> list:
 schema = Schema(
     query=Query,
     mutation=Mutation,
+    subscription=Subscription,
     extensions=_extensions(),
     config=StrawberryConfig(name_converter=ContractNameConverter(), scalar_map=SCALARS),
 )

@@ -21,6 +21,7 @@ from core.cleaning import MAX_INT, clean_count, clean_optional_text, clean_price
 from core.errors import Conflict, FieldErrors, Forbidden, InvalidInput, NotFound
 from core.ids import parse_id
 from core.sentinel import UNSET, Unset
+from stock import events
 from stock.models import SYSTEM_REASONS, InventoryItem, ItemChange, StockChangeReason
 from stock.selectors import items_in_scope
 
@@ -67,9 +68,9 @@ def _log_change(
     idempotency_key: str | None = None,
     request_fingerprint: str = "",
 ) -> ItemChange:
-    """Append one entry to the log. Call it while the item's row is locked:
-    the timestamp taken here then follows the chain."""
-    return ItemChange.objects.create(
+    """Append one entry to the log, announced once the transaction commits. Call it
+    while the item's row is locked: the timestamp taken here then follows the chain."""
+    change = ItemChange.objects.create(
         item_id=item.pk if keep_item_link else None,
         item_name=item.name,
         owner_id=item.owner_id,
@@ -84,6 +85,15 @@ def _log_change(
         request_fingerprint=request_fingerprint,
         timestamp=timezone.now(),
     )
+    # The event names the item even for a deletion, whose entry no longer links to it.
+    events.announce_change(change_id=change.pk, item_id=item.pk, owner_id=item.owner_id)
+    return change
+
+
+def _announce_if_became_low(item_id: int, owner_id: int, *, was_low: bool, is_low: bool) -> None:
+    """lowStockAlerts fire when an item turns low, not again while it stays low."""
+    if is_low and not was_low:
+        events.announce_low_stock(item_id=item_id, owner_id=owner_id)
 
 
 def _lock_in_scope(actor: User, item_id: int | str) -> InventoryItem:
@@ -151,6 +161,7 @@ def item_create(
                 item=item, actor=actor, old_quantity=0, new_quantity=quantity,
                 reason=StockChangeReason.INITIAL,
             )
+            _announce_if_became_low(item.pk, owner.pk, was_low=False, is_low=item.is_low_stock)
     except IntegrityError as exc:
         if SKU_CONSTRAINT in str(exc):
             raise _duplicate_sku() from exc
@@ -219,6 +230,7 @@ def item_update(
             ):
                 raise _duplicate_sku()
 
+            was_low = item.is_low_stock
             changed = [field for field, value in clean.items() if getattr(item, field) != value]
             for field in changed:
                 setattr(item, field, clean[field])
@@ -232,6 +244,8 @@ def item_update(
                 )
             if changed:
                 item.save(update_fields=[*changed, "last_updated"])
+            _announce_if_became_low(item.pk, item.owner_id, was_low=was_low,
+                                    is_low=item.is_low_stock)
     except IntegrityError as exc:
         if SKU_CONSTRAINT in str(exc):
             raise _duplicate_sku() from exc
@@ -270,7 +284,7 @@ def _replay(actor: User, key: str, fingerprint: str) -> ItemChange | None:
 _ADJUST_SQL = (
     "UPDATE {table} SET quantity = quantity + %s, last_updated = %s"
     " WHERE id = %s AND CAST(quantity AS BIGINT) + %s BETWEEN 0 AND %s{scope}{expected}"
-    " RETURNING quantity, name, owner_id"
+    " RETURNING quantity, name, owner_id, low_stock_threshold"
 )
 
 
@@ -360,13 +374,17 @@ def _apply_adjustment(
         row = cursor.fetchone()
     if row is None:
         _raise_adjust_failure(actor, pk, delta, expected_quantity)
-    new_quantity, name, item_owner_id = row
+    new_quantity, name, item_owner_id, threshold = row
+    old_quantity = new_quantity - delta
     item = InventoryItem(pk=pk, name=name, owner_id=item_owner_id, quantity=new_quantity)
-    return _log_change(
-        item=item, actor=actor, old_quantity=new_quantity - delta, new_quantity=new_quantity,
+    change = _log_change(
+        item=item, actor=actor, old_quantity=old_quantity, new_quantity=new_quantity,
         reason=reason, note=note, idempotency_key=idempotency_key,
         request_fingerprint=fingerprint,
     )
+    _announce_if_became_low(pk, item_owner_id, was_low=old_quantity < threshold,
+                            is_low=new_quantity < threshold)
+    return change
 
 
 def _raise_adjust_failure(actor: User, pk: int, delta: int, expected_quantity: int | None):
