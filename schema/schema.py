@@ -3,7 +3,7 @@
 import strawberry
 from django.conf import settings
 from graphql.validation import NoSchemaIntrospectionCustomRule
-from strawberry.extensions import AddValidationRules
+from strawberry.extensions import AddValidationRules, ParserCache, ValidationCache
 from strawberry.schema.config import StrawberryConfig
 from strawberry_django.optimizer import DjangoOptimizerExtension
 
@@ -42,7 +42,14 @@ class Schema(strawberry.Schema):
 
 
 def _extensions() -> list:
-    extensions: list = [ErrorCodes, DjangoOptimizerExtension]
+    # Parsing and validating a document cost more than running a small query: both are
+    # cached by the document's text (bounded LRU caches).
+    extensions: list = [
+        ErrorCodes,
+        lambda: ParserCache(maxsize=512),
+        lambda: ValidationCache(maxsize=512),
+        DjangoOptimizerExtension,
+    ]
     if not settings.GRAPHQL_INTROSPECTION:
         extensions.append(lambda: AddValidationRules([NoSchemaIntrospectionCustomRule]))
     return extensions

@@ -4,10 +4,11 @@ import asyncio
 import json
 
 import pytest
+import pytest_asyncio
 from asgiref.sync import sync_to_async
 from channels.layers import get_channel_layer
 from channels.testing import WebsocketCommunicator
-from django.db import transaction
+from django.db import connections, transaction
 
 from accounts.models import User
 from config.asgi import application
@@ -19,6 +20,15 @@ from tests.factories import OwnerFactory, WorkerFactory, make_item
 pytestmark = [pytest.mark.asyncio, pytest.mark.django_db(transaction=True)]
 
 PROTOCOL = "graphql-transport-ws"
+
+
+@pytest_asyncio.fixture(autouse=True)
+async def close_thread_connections():
+    """sync_to_async work runs on one shared thread; close its connection afterwards so
+    the test database can be dropped."""
+    yield
+    await sync_to_async(connections.close_all)()
+
 CHANGES = """subscription($item: ID) { stockChanges(itemId: $item) {
   oldQuantity newQuantity reason itemName item { id } user { username } } }"""
 ALERTS = "subscription { lowStockAlerts { id name quantity isLowStock } }"
