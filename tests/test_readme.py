@@ -1,11 +1,14 @@
-"""The README's GraphQL examples, run in order against the demo data."""
+"""The README's GraphQL examples, run in order against the demo data (subscriptions are
+validated against the schema; tests/schema/test_subscriptions.py runs them)."""
 
 import re
 from pathlib import Path
 
 from django.core.management import call_command
+from graphql import parse, validate
 
 from accounts.models import User
+from schema.schema import schema
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 
@@ -19,6 +22,9 @@ def test_readme_examples_work(gql, db):
     assert login["data"]["tokenAuth"]["user"]["username"] == "demo_owner"
     item_id = None
     for block in blocks[1:]:
+        if block.lstrip().startswith("subscription"):
+            assert validate(schema._schema, parse(block)) == [], block
+            continue
         if item_id is not None:
             block = block.replace("ITEM_ID", item_id)
         body = gql(block, user=owner)

@@ -1,0 +1,19 @@
+# Production image: the same ASGI app as the Procfile (HTTP and websockets).
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PORT=8000 WEB_CONCURRENCY=2
+WORKDIR /app
+
+COPY requirements.txt .
+RUN pip install --no-cache-dir -r requirements.txt
+
+COPY . .
+# collectstatic only reads settings; a throwaway key satisfies the production check.
+RUN SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput
+
+RUN useradd --create-home --uid 10001 app
+USER app
+EXPOSE 8000
+
+# DATABASE_URL, REDIS_URL, SECRET_KEY and ALLOWED_HOSTS come from the environment.
+CMD ["sh", "-c", "python manage.py migrate --noinput && exec gunicorn config.asgi:application --worker-class uvicorn_worker.UvicornWorker --workers ${WEB_CONCURRENCY} --bind 0.0.0.0:${PORT} --access-logfile -"]
