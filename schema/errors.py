@@ -6,13 +6,17 @@ its traceback and answered with a bare "Internal server error."
 """
 
 import logging
+import re
 
+from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.db import OperationalError
 from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
 from strawberry.utils.str_converters import to_camel_case
 
 from core.errors import InvalidInput, RateLimited, ServiceError
+from schema.limits import TOO_COMPLEX, is_token_limit_error
 
 logger = logging.getLogger("schema.errors")
 
@@ -42,6 +46,20 @@ def _service_extensions(exc: ServiceError) -> dict:
     return extensions
 
 
+_SUGGESTION = re.compile(r" Did you mean .*\?$")
+
+
+def _without_suggestions(message: str) -> str:
+    """Outside DEBUG, "Did you mean" hints would map the schema for a client that may not
+    introspect it."""
+    return message if settings.DEBUG else _SUGGESTION.sub("", message)
+
+
+def _is_statement_timeout(exc: OperationalError) -> bool:
+    cause = exc.__cause__
+    return getattr(cause, "pgcode", None) == "57014"  # query_canceled
+
+
 def format_error(error: GraphQLError) -> GraphQLError:
     original = error.original_error
     while isinstance(original, GraphQLError) and original.original_error is not None:
@@ -57,9 +75,16 @@ def format_error(error: GraphQLError) -> GraphQLError:
         return _with_code(error, "Not found.", {"code": "NOT_FOUND"})
     if error.extensions and "code" in error.extensions:
         return error
+    if is_token_limit_error(error):
+        return _with_code(error, error.message, {
+            "code": TOO_COMPLEX, "limit": "tokens", "maximum": settings.GRAPHQL_MAX_TOKENS})
+    if isinstance(original, OperationalError) and _is_statement_timeout(original):
+        return _with_code(error, "The query took too long and was cancelled.", {
+            "code": TOO_COMPLEX, "limit": "statementTimeout",
+            "maximum": settings.DB_STATEMENT_TIMEOUT_MS})
     if original is None or error.path is None:
         # Parse, validation and variable-coercion errors: the request itself is wrong.
-        return _with_code(error, error.message, {"code": "BAD_USER_INPUT"})
+        return _with_code(error, _without_suggestions(error.message), {"code": "BAD_USER_INPUT"})
     logger.error(
         "Unexpected error in %s",
         ".".join(str(part) for part in error.path),

@@ -11,6 +11,7 @@ from schema.accounts.auth_mutations import AuthMutations
 from schema.accounts.mutations import AccountMutations
 from schema.accounts.queries import AccountQueries
 from schema.errors import ErrorCodes, format_error
+from schema.limits import limit_extensions
 from schema.names import ContractNameConverter
 from schema.scalars import SCALARS
 from schema.stock.mutations import StockMutations
@@ -35,10 +36,23 @@ class Subscription(StockSubscriptions):
 
 class Schema(strawberry.Schema):
     def process_errors(self, errors, execution_context=None) -> None:
-        """Errors of subscription frames reach only this hook (the ErrorCodes extension
-        sees operations): give them their codes in place. format_error is idempotent
-        and does the logging, so nothing is logged twice."""
+        """Some errors reach only this hook: subscription frames, and parse errors raised
+        before the ErrorCodes extension's operation hook completes. Give them their
+        codes here, in place. format_error is idempotent and does the logging."""
         errors[:] = [format_error(error) for error in errors]
+
+
+class CopyingValidationCache(ValidationCache):
+    """ValidationCache whose callers get their own list: process_errors rewrites the
+    list it is given, and must never rewrite the cached one."""
+
+    def on_validate(self):
+        context = self.execution_context
+        errors = self.cached_validate_document(
+            context.schema._schema, context.graphql_document, context.validation_rules
+        )
+        context.pre_execution_errors = list(errors)
+        yield
 
 
 def _extensions() -> list:
@@ -46,8 +60,9 @@ def _extensions() -> list:
     # cached by the document's text (bounded LRU caches).
     extensions: list = [
         ErrorCodes,
+        *limit_extensions(),
         lambda: ParserCache(maxsize=512),
-        lambda: ValidationCache(maxsize=512),
+        lambda: CopyingValidationCache(maxsize=512),
         DjangoOptimizerExtension,
     ]
     if not settings.GRAPHQL_INTROSPECTION:

@@ -2,8 +2,17 @@
 
 from cross_web import HTTPException
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, JsonResponse
 from strawberry.django.views import GraphQLView as StrawberryGraphQLView
+
+
+def _body_too_large(request: HttpRequest) -> bool:
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return False
+    return length > settings.GRAPHQL_MAX_BODY_BYTES
 
 
 class GraphQLView(StrawberryGraphQLView):
@@ -12,7 +21,18 @@ class GraphQLView(StrawberryGraphQLView):
 
     def dispatch(self, request: HttpRequest, *args, **kwargs):
         try:
+            if _body_too_large(request):
+                raise RequestDataTooBig()
             return self.run(request=request)
+        except RequestDataTooBig:
+            limit = settings.GRAPHQL_MAX_BODY_BYTES
+            return JsonResponse(
+                {"data": None, "errors": [{
+                    "message": f"The request body is larger than {limit} bytes.",
+                    "extensions": {"code": "BAD_USER_INPUT", "limit": "bodyBytes",
+                                   "maximum": limit}}]},
+                status=413,
+            )
         except HTTPException as exc:
             code = "BAD_USER_INPUT" if exc.status_code < 500 else "INTERNAL_SERVER_ERROR"
             return JsonResponse(
