@@ -10,7 +10,7 @@ from django.db.models import ProtectedError, Value
 from django.db.models.functions import Lower
 from django.utils import timezone
 
-from accounts import rules
+from accounts import rules, throttle
 from accounts.models import Role, User
 from accounts.selectors import users_in_scope
 from core.cleaning import clean_text
@@ -252,9 +252,14 @@ def _apply_role(target: User, role: str | Unset, employer_id) -> None:
     target.role, target.employer = Role.WORKER, employer
 
 
-def user_change_password(*, user: User, old_password: str, new_password: str) -> User:
-    """Change the caller's own password; revokes all of its refresh tokens."""
+def user_change_password(
+    *, user: User, old_password: str, new_password: str, address: str | None = None
+) -> User:
+    """Change the caller's own password; revokes all of its refresh tokens. A wrong
+    old password counts as a failed login for the username (accounts.throttle)."""
+    throttle.check_login_allowed(user.get_username(), address)
     if not isinstance(old_password, str) or not user.check_password(old_password):
+        throttle.record_login_failure(user.get_username(), address)
         raise InvalidInput.single("old_password", "The current password is not correct.")
     _check_password("new_password", new_password, user)
     with transaction.atomic():

@@ -16,6 +16,7 @@ from graphql_jwt.settings import jwt_settings
 from graphql_jwt.shortcuts import create_refresh_token, get_token
 from graphql_jwt.utils import get_payload, get_user_by_payload
 
+from accounts import throttle
 from accounts.models import User
 from core.errors import Unauthenticated
 
@@ -42,10 +43,15 @@ def _issue(user: User) -> TokenPair:
     )
 
 
-def token_obtain(*, username: str, password: str, request=None) -> TokenPair:
-    """Log in with a username (any case) and password; only active users succeed."""
+def token_obtain(
+    *, username: str, password: str, address: str | None = None, request=None
+) -> TokenPair:
+    """Log in with a username (any case) and password; only active users succeed.
+    Failures are counted per username and address (accounts.throttle)."""
+    throttle.check_login_allowed(username, address)
     user = authenticate(request, username=username, password=password)
     if user is None:
+        throttle.record_login_failure(username, address)
         raise Unauthenticated("Please enter valid credentials.")
     return _issue(user)
 

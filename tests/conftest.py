@@ -104,3 +104,13 @@ def execute(query, variables=None, *, user):
     )
     assert not result.errors, result.errors
     return result.data
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Login counters live in the cache: every test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

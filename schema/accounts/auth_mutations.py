@@ -4,6 +4,7 @@ import strawberry
 from strawberry.types import Info
 
 from accounts import tokens
+from accounts.throttle import client_address
 from schema.accounts.types import RevokePayload, TokenPayload, VerifyPayload
 
 
@@ -22,8 +23,10 @@ class AuthMutations:
     @strawberry.mutation
     def token_auth(self, info: Info, username: str, password: str) -> TokenPayload:
         """Sign in with a username (any case) and password."""
+        request = info.context.request
         pair = tokens.token_obtain(
-            username=username, password=password, request=info.context.request
+            username=username, password=password, address=client_address(request),
+            request=request,
         )
         return _payload(pair)
 

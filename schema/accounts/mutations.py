@@ -6,6 +6,7 @@ from strawberry.types import Info
 from strawberry_django.auth.utils import get_current_user
 
 from accounts import rules, services
+from accounts.throttle import client_address
 from schema.accounts.inputs import CreateUserInput, RegisterInput, UpdateUserInput
 from schema.accounts.types import DeletePayload, UserType
 from schema.convert import input_kwargs
@@ -37,7 +38,8 @@ class AccountMutations:
     def change_password(self, info: Info, old_password: str, new_password: str) -> UserType:
         """Change your own password; your refresh tokens are revoked."""
         return services.user_change_password(
-            user=get_current_user(info), old_password=old_password, new_password=new_password
+            user=get_current_user(info), old_password=old_password, new_password=new_password,
+            address=client_address(info.context.request),
         )
 
     @strawberry_django.mutation(handle_django_errors=False, extensions=[IsActiveUser()])

@@ -1,0 +1,86 @@
+"""Failed logins, counted per username (ignoring case) and per client address in the
+shared cache. Past a limit, every attempt for that username or address is refused
+(RATE_LIMITED, with the seconds left) until the window that began with the first
+failure has passed — even with the right password.
+
+Written over Django's cache rather than django-axes or django-ratelimit: axes works
+through authenticate() signals and answers with its own HTTP responses, and
+ratelimit counts every call and has no failure-only mode with a retry time; the
+contract needs neither, just these counters.
+"""
+
+import hashlib
+import ipaddress
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+
+from core.errors import RateLimited
+
+
+def _key(kind: str, value: str) -> str:
+    digest = hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    return f"login-failures:{kind}:{digest}"
+
+
+def _keys(username: str, address: str | None) -> list[tuple[str, int]]:
+    keys = [(_key("user", username.casefold()), settings.LOGIN_MAX_FAILURES_PER_USERNAME)]
+    if address:
+        keys.append((_key("addr", address), settings.LOGIN_MAX_FAILURES_PER_ADDRESS))
+    return keys
+
+
+def check_login_allowed(username: str, address: str | None) -> None:
+    """Raise RateLimited if the username or the address is over its limit."""
+    for key, limit in _keys(username, address):
+        count = cache.get(key)
+        if count is not None and count >= limit:
+            started = cache.get(f"{key}:start") or time.time()
+            retry_after = max(1, int(started + settings.LOGIN_FAILURE_WINDOW_SECONDS
+                                     - time.time()))
+            raise RateLimited(
+                f"Too many failed logins. Try again in {retry_after} seconds.",
+                retry_after=retry_after,
+            )
+
+
+def record_login_failure(username: str, address: str | None) -> None:
+    window = settings.LOGIN_FAILURE_WINDOW_SECONDS
+    for key, _limit in _keys(username, address):
+        if cache.add(key, 0, timeout=window):
+            cache.set(f"{key}:start", time.time(), timeout=window)
+        try:
+            cache.incr(key)
+        except ValueError:  # expired between add and incr: start a new window
+            cache.set(key, 1, timeout=window)
+            cache.set(f"{key}:start", time.time(), timeout=window)
+
+
+def client_address(request) -> str | None:
+    """The connecting address; X-Forwarded-For only when it comes from a trusted proxy
+    (the rightmost address that is not itself a trusted proxy)."""
+    if request is None:
+        return None
+    remote = request.META.get("REMOTE_ADDR")
+    if not settings.TRUSTED_PROXIES or not _trusted(remote):
+        return remote
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    for address in reversed([part for part in forwarded if part]):
+        if not _trusted(address):
+            return address
+    return remote
+
+
+def _trusted(address: str | None) -> bool:
+    try:
+        ip = ipaddress.ip_address(address or "")
+    except ValueError:
+        return False
+    for proxy in settings.TRUSTED_PROXIES:
+        try:
+            if ip in ipaddress.ip_network(proxy, strict=False):
+                return True
+        except ValueError:
+            continue
+    return False
