@@ -81,8 +81,11 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Persistent connections, checked before reuse so a restarted server is survived.
-    DATABASES["default"]["CONN_MAX_AGE"] = env_int("CONN_MAX_AGE", 60)
+    # 0: a connection per request. Under ASGI, Django runs each request's sync code in a
+    # thread of its own, so persistent connections would pile up one per request thread
+    # until PostgreSQL refuses clients (seen in tests/stock/test_http_races.py). Raise it
+    # only under WSGI.
+    DATABASES["default"]["CONN_MAX_AGE"] = env_int("CONN_MAX_AGE", 0)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     # Every statement is bounded; a cancelled one answers QUERY_TOO_COMPLEX, not a 500.
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = (

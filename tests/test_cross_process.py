@@ -2,24 +2,13 @@
 the change made through the other. Both are started with the Procfile's web command."""
 
 import json
-import os
-import signal
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
-from pathlib import Path
 
 import pytest
-from django.conf import settings
-from django.db import connection
 
 from tests.conftest import access_token
 from tests.factories import OwnerFactory, WorkerFactory, make_item
-
-ROOT = Path(__file__).resolve().parents[1]
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/9")
+from tests.servers import REDIS_URL, free_port, post_graphql, start_server, stop, wait_healthy
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -37,63 +26,6 @@ def redis_client():
     client.flushdb()
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def web_command() -> str:
-    for line in (ROOT / "Procfile").read_text().splitlines():
-        if line.startswith("web:"):
-            return line.removeprefix("web:").strip()
-    raise AssertionError("Procfile has no web process")
-
-
-def start_server(port: int) -> subprocess.Popen:
-    db = connection.settings_dict
-    env = {
-        **os.environ,
-        "PATH": f"{Path(sys.executable).parent}:{os.environ.get('PATH', '')}",
-        "DJANGO_SETTINGS_MODULE": "config.settings",
-        "DEBUG": "false",
-        "SECRET_KEY": settings.SECRET_KEY,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-        "REDIS_URL": REDIS_URL,
-        "PORT": str(port),
-        "BIND": "127.0.0.1",
-        "WEB_CONCURRENCY": "1",
-    }
-    return subprocess.Popen(["bash", "-c", f"exec {web_command()}"], cwd=ROOT, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            start_new_session=True)
-
-
-def wait_healthy(port: int, process: subprocess.Popen) -> None:
-    deadline = time.monotonic() + 40
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError(process.stderr.read().decode()[-3000:])
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as r:
-                if r.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise AssertionError(f"server on {port} did not become healthy")
-
-
-def stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(5)
-
-
 @pytest.fixture
 def two_servers(redis_client):
     ports = [free_port(), free_port()]
@@ -105,16 +37,6 @@ def two_servers(redis_client):
     finally:
         for process in processes:
             stop(process)
-
-
-def post_graphql(port, query, variables, token):
-    request = urllib.request.Request(
-        f"http://127.0.0.1:{port}/graphql/",
-        data=json.dumps({"query": query, "variables": variables}).encode(),
-        headers={"Content-Type": "application/json", "Authorization": f"JWT {token}"},
-    )
-    with urllib.request.urlopen(request, timeout=10) as response:
-        return json.loads(response.read())
 
 
 def wait_for_group(redis_client, group: str) -> None:

@@ -239,3 +239,34 @@ async def test_subscribing_to_an_item_out_of_scope_is_not_found():
     errors = message["payload"] if message["type"] == "error" else message["payload"]["errors"]
     assert json.dumps(errors).count("NOT_FOUND") == 1
     await ws.disconnect()
+
+
+async def test_deleted_subscriber_is_closed_at_the_next_event():
+    owner = await sync_to_async(OwnerFactory)()
+    worker = await sync_to_async(WorkerFactory)(employer=owner)
+    item = await sync_to_async(make_item)(owner, quantity=5)
+    ws = await authorised(worker)
+    await subscribe(ws, CHANGES, group=events.owner_group(owner.pk))
+    await sync_to_async(worker.delete)()
+    await sync_to_async(stock_adjust)(actor=owner, item_id=item.pk, delta=1, reason="RECEIVED")
+    message = await ws.receive_output(timeout=5)
+    assert message["type"] == "websocket.close" and message["code"] == 4403, message
+
+
+async def test_client_without_connection_init_is_closed_by_the_init_timeout(monkeypatch):
+    import datetime
+
+    from schema.websocket import GraphQLConsumer
+
+    original = GraphQLConsumer.__init__
+
+    def short_timeout(self, schema):
+        original(self, schema)
+        self.connection_init_wait_timeout = datetime.timedelta(seconds=0.2)
+
+    monkeypatch.setattr(GraphQLConsumer, "__init__", short_timeout)
+    ws = communicator()
+    connected, _ = await ws.connect()
+    assert connected
+    message = await ws.receive_output(timeout=5)
+    assert message["type"] == "websocket.close" and message["code"] == 4408
