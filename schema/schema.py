@@ -3,7 +3,7 @@
 import strawberry
 from django.conf import settings
 from graphql.validation import NoSchemaIntrospectionCustomRule
-from strawberry.extensions import AddValidationRules, ParserCache, ValidationCache
+from strawberry.extensions import AddValidationRules, ParserCache
 from strawberry.schema.config import StrawberryConfig
 from strawberry_django.optimizer import DjangoOptimizerExtension
 
@@ -17,6 +17,7 @@ from schema.scalars import SCALARS
 from schema.stock.mutations import StockMutations
 from schema.stock.queries import StockQueries
 from schema.stock.subscriptions import StockSubscriptions
+from schema.validation import RequestValidation
 
 
 @strawberry.type(description="Reads. Everything but the token mutations needs a signed-in user.")
@@ -42,19 +43,6 @@ class Schema(strawberry.Schema):
         errors[:] = [format_error(error) for error in errors]
 
 
-class CopyingValidationCache(ValidationCache):
-    """ValidationCache whose callers get their own list: process_errors rewrites the
-    list it is given, and must never rewrite the cached one."""
-
-    def on_validate(self):
-        context = self.execution_context
-        errors = self.cached_validate_document(
-            context.schema._schema, context.graphql_document, context.validation_rules
-        )
-        context.pre_execution_errors = list(errors)
-        yield
-
-
 def _extensions() -> list:
     # Parsing and validating a document cost more than running a small query: both are
     # cached by the document's text (bounded LRU caches).
@@ -62,7 +50,7 @@ def _extensions() -> list:
         ErrorCodes,
         *limit_extensions(),
         lambda: ParserCache(maxsize=512),
-        lambda: CopyingValidationCache(maxsize=512),
+        lambda: RequestValidation(maxsize=512),
         DjangoOptimizerExtension,
     ]
     if not settings.GRAPHQL_INTROSPECTION:

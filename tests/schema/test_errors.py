@@ -80,3 +80,20 @@ def test_graphql_post_needs_no_csrf_token(db, owner):
                            content_type="application/json",
                            HTTP_AUTHORIZATION=f"JWT {access_token(owner)}")
     assert response.status_code == 200 and "errors" not in response.json()
+
+
+@pytest.mark.parametrize(("query", "variables", "field"), [
+    ("query($f: UserFilter) { users(filters: $f) { totalCount } }",
+     {"f": {"search": "a\x00"}}, "search"),
+    ("query($f: ItemFilter) { items(filters: $f) { totalCount } }",
+     {"f": {"category": {"iContains": "\x00"}}}, "iContains"),
+    ("mutation($t: String!) { revokeToken(refreshToken: $t) { revoked } }", {"t": "\x00"}, "t"),
+    ("mutation($t: String!) { refreshToken(refreshToken: $t) { token } }", {"t": "x\x00"}, "t"),
+    ('mutation { tokenAuth(username: "a\\u0000", password: "p") { token } }', {}, "username"),
+    ('{ items(filters: {search: "\\u0000"}) { totalCount } }', {}, "search"),
+])
+def test_nul_characters_anywhere_are_bad_input(gql, owner, query, variables, field):
+    """Found by fuzzing: PostgreSQL refuses NUL in text, which was a 500."""
+    body = gql(query, variables, user=owner)
+    assert body["status"] == 400 and error_codes(body) == ["BAD_USER_INPUT"]
+    assert list(body["errors"][0]["extensions"]["fieldErrors"]) == [field]
