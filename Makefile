@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 RUN_ENV := DEBUG=true
 
-.PHONY: run test lint venv dev migrate seed schema clean
+.PHONY: run test lint venv dev migrate seed schema bench clean
 
 $(VENV)/bin/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is needed, found " + sys.version' 
@@ -39,6 +39,12 @@ test: dev
 ## Re-export schema.graphql after changing the schema (a test compares them).
 schema: venv
 	$(RUN_ENV) $(PY) manage.py export_schema schema.schema --path schema.graphql
+
+## The benchmark against PostgreSQL on 127.0.0.1 (bench/run.py; ARGS="--scale 1m" etc.).
+bench: dev
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	@pg_isready -q -h 127.0.0.1 || pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start
+	$(PY) -m bench.run $(ARGS)
 
 lint: dev
 	$(VENV)/bin/ruff check .
