@@ -81,16 +81,21 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # 0: a connection per request. Under ASGI, Django runs each request's sync code in a
-    # thread of its own, so persistent connections would pile up one per request thread
-    # until PostgreSQL refuses clients (seen in tests/stock/test_http_races.py). Raise it
-    # only under WSGI.
-    DATABASES["default"]["CONN_MAX_AGE"] = env_int("CONN_MAX_AGE", 0)
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
     # Every statement is bounded; a cancelled one answers QUERY_TOO_COMPLEX, not a 500.
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
-        f"-c statement_timeout={env_int('DB_STATEMENT_TIMEOUT_MS', 5000)}"
-    )
+    _options["options"] = f"-c statement_timeout={env_int('DB_STATEMENT_TIMEOUT_MS', 5000)}"
+    if env_bool("DB_POOL", True):
+        # psycopg 3's pool (Django 5.1+): requests borrow open connections. Under ASGI
+        # each request runs in a thread of its own, so persistent per-thread connections
+        # (CONN_MAX_AGE) would pile up until PostgreSQL refuses clients; a pool does not.
+        _options["pool"] = {
+            "min_size": env_int("DB_POOL_MIN_SIZE", 2),
+            "max_size": env_int("DB_POOL_MAX_SIZE", 10),
+            "timeout": env_int("DB_POOL_TIMEOUT_SECONDS", 10),
+        }
+    else:
+        DATABASES["default"]["CONN_MAX_AGE"] = env_int("CONN_MAX_AGE", 0)
+        DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 AUTH_USER_MODEL = "accounts.User"
 # Only the model backend: JWT is read by accounts.middleware for the GraphQL

@@ -57,7 +57,8 @@ def _without_suggestions(message: str) -> str:
 
 def _is_statement_timeout(exc: OperationalError) -> bool:
     cause = exc.__cause__
-    return getattr(cause, "pgcode", None) == "57014"  # query_canceled
+    code = getattr(cause, "sqlstate", None) or getattr(cause, "pgcode", None)
+    return code == "57014"  # query_canceled
 
 
 def format_error(error: GraphQLError) -> GraphQLError:

@@ -5,7 +5,6 @@ from django.conf import settings
 from graphql.validation import NoSchemaIntrospectionCustomRule
 from strawberry.extensions import AddValidationRules, ParserCache
 from strawberry.schema.config import StrawberryConfig
-from strawberry_django.optimizer import DjangoOptimizerExtension
 
 from schema.accounts.auth_mutations import AuthMutations
 from schema.accounts.mutations import AccountMutations
@@ -13,6 +12,7 @@ from schema.accounts.queries import AccountQueries
 from schema.errors import ErrorCodes, format_error
 from schema.limits import limit_extensions
 from schema.names import ContractNameConverter
+from schema.optimizer import QuerysetOptimizer
 from schema.scalars import SCALARS
 from schema.stock.mutations import StockMutations
 from schema.stock.queries import StockQueries
@@ -51,7 +51,7 @@ def _extensions() -> list:
         *limit_extensions(),
         lambda: ParserCache(maxsize=512),
         lambda: RequestValidation(maxsize=512),
-        DjangoOptimizerExtension,
+        QuerysetOptimizer,
     ]
     if not settings.GRAPHQL_INTROSPECTION:
         extensions.append(lambda: AddValidationRules([NoSchemaIntrospectionCustomRule]))
