@@ -2,7 +2,8 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
 from accounts.models import User
-from accounts.services import revoke_refresh_tokens
+from accounts.services import end_sessions
+from stock import events
 
 
 @admin.register(User)
@@ -22,5 +23,16 @@ class UserAdmin(DjangoUserAdmin):
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        if change and "is_active" in form.changed_data and not obj.is_active:
-            revoke_refresh_tokens(obj)
+        deactivated = "is_active" in form.changed_data and not obj.is_active
+        new_scope = {"role", "employer"} & set(form.changed_data)
+        if change and (deactivated or new_scope):
+            end_sessions(obj)
+
+    def delete_model(self, request, obj):
+        events.announce_access_ended(user_id=obj.pk)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for pk in queryset.values_list("pk", flat=True):
+            events.announce_access_ended(user_id=pk)
+        super().delete_queryset(request, queryset)

@@ -17,6 +17,7 @@ from core.cleaning import clean_text
 from core.errors import Conflict, FieldErrors, Forbidden, InvalidInput, NotFound
 from core.ids import parse_id
 from core.sentinel import UNSET, Unset
+from stock import events
 
 USERNAME_MAX = 150
 EMAIL_MAX = 254
@@ -160,6 +161,14 @@ def _user_in_scope(actor: User, user_id: int | str, *, lock: bool = False) -> Us
     return user
 
 
+def end_sessions(user: User) -> None:
+    """Deactivation, deletion or a new scope: revoke refresh tokens and close the user's
+    open subscriptions once the transaction commits. Access tokens fail by themselves:
+    every request re-reads the user."""
+    revoke_refresh_tokens(user)
+    events.announce_access_ended(user_id=user.pk)
+
+
 def revoke_refresh_tokens(user: User) -> int:
     """Revoke every live refresh token of user; returns how many."""
     from graphql_jwt.refresh_token.utils import get_refresh_token_model
@@ -206,6 +215,7 @@ def user_update(
             errors.add("role", "Unknown role.")
         errors.raise_if_any()
 
+        scope_before = (target.role, target.employer_id)
         if role is not UNSET or employer_id is not UNSET:
             _apply_role(target, role, employer_id)
         if email is not UNSET and email != target.email:
@@ -222,8 +232,8 @@ def user_update(
             if conflict := _conflict_from(exc):
                 raise conflict from exc
             raise
-        if deactivated:
-            revoke_refresh_tokens(target)
+        if deactivated or (target.role, target.employer_id) != scope_before:
+            end_sessions(target)
     return target
 
 
@@ -280,6 +290,7 @@ def user_delete(*, actor: User, user_id: int | str) -> int:
         if target.workers.exists():
             raise Conflict("This user still employs workers; delete them first.")
         pk = target.pk
+        events.announce_access_ended(user_id=pk)
         try:
             with transaction.atomic():
                 target.delete()

@@ -172,6 +172,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--workloads", default="W1,W2,W3,W4,W5,W6")
+    parser.add_argument("--w6-rate", type=float, default=10.0,
+                        help="changes per second in W6 (each fans out to 200 subscribers)")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is needed: apt-get install wrk (make bench does this)")
@@ -263,7 +265,8 @@ def measure(args, env: dict, database: str, world: dict, servers: list) -> dict:
         report["workloads"][name] = result
         print(summary_line(name, result), flush=True)
     if "W6" in selected:
-        report["workloads"]["W6"] = asyncio.run(subscriptions(api, token, item_ids))
+        report["workloads"]["W6"] = asyncio.run(
+            subscriptions(api, token, item_ids, rate=args.w6_rate))
         print("W6", report["workloads"]["W6"], flush=True)
     report["peak_rss_mb"] = {"api": api.peak_rss_mb(), "floor": floor.peak_rss_mb()}
     report["plans"] = query_plans(owner)
@@ -348,13 +351,14 @@ def count_statements(spec: dict, owner) -> dict:
     return counts
 
 
-async def subscriptions(api: Server, token: str, item_ids: list[int],
+async def subscriptions(api: Server, token: str, item_ids: list[int], rate: float,
                         subscribers: int = 200, changes: int = 500) -> dict:
-    """200 websocket subscribers; delivery latency of 500 changes, measured per event."""
+    """200 websocket subscribers; delivery latency of 500 changes made at `rate` per
+    second, from the mutation's start to each subscriber's receipt."""
     from websockets.asyncio.client import connect
 
     ws_url = f"ws://127.0.0.1:{api.port}/graphql/"
-    received: list[float] = []
+    receipts: list[tuple[int, int, float]] = []  # subscriber, change id, when
     sent: dict[int, float] = {}
     done = asyncio.Event()
 
@@ -375,8 +379,7 @@ async def subscriptions(api: Server, token: str, item_ids: list[int],
                     continue
                 if message.get("type") == "next":
                     change_id = int(message["payload"]["data"]["stockChanges"]["id"])
-                    if change_id in sent:
-                        received.append(time.monotonic() - sent[change_id])
+                    receipts.append((n, change_id, time.monotonic()))
 
     ready = asyncio.Semaphore(0)
     tasks = [asyncio.create_task(subscriber(n)) for n in range(subscribers)]
@@ -384,22 +387,32 @@ async def subscriptions(api: Server, token: str, item_ids: list[int],
         await asyncio.wait_for(ready.acquire(), 60)
     await asyncio.sleep(1)
     loop = asyncio.get_running_loop()
+    begin = time.monotonic()
     for n in range(changes):
+        await asyncio.sleep(max(0.0, begin + n / rate - time.monotonic()))
         started = time.monotonic()
         answer = await loop.run_in_executor(None, post, f"{api.url}/graphql/", {
             "query": ADJUST, "variables": {"id": str(item_ids[n % len(item_ids)])}}, token)
         sent[int(answer["data"]["adjustStock"]["id"])] = started
     deadline = time.monotonic() + 30
-    while len(received) < subscribers * changes and time.monotonic() < deadline:
+    while len(receipts) < subscribers * changes and time.monotonic() < deadline:
         await asyncio.sleep(0.2)
     done.set()
     await asyncio.gather(*tasks, return_exceptions=True)
-    latencies = sorted(received)
+    # Matched afterwards: an event may arrive before its mutation's HTTP response does.
+    per_subscriber = [0] * subscribers
+    latencies = []
+    for n, change_id, at in receipts:
+        if change_id in sent:
+            per_subscriber[n] += 1
+            latencies.append(at - sent[change_id])
+    latencies.sort()
     if not latencies:
         return {"delivered": 0, "expected": subscribers * changes}
     return {
-        "subscribers": subscribers, "changes": changes,
+        "subscribers": subscribers, "changes": changes, "rate_per_s": rate,
         "delivered": len(latencies), "expected": subscribers * changes,
+        "fewest_per_subscriber": min(per_subscriber),
         "p50_ms": round(latencies[len(latencies) // 2] * 1000, 1),
         "p99_ms": round(latencies[int(len(latencies) * 0.99) - 1] * 1000, 1),
     }
@@ -445,7 +458,8 @@ def write_report(report: dict) -> None:
             f"{api['new_connections_per_request']} |")
     if "W6" in report["workloads"]:
         w6 = report["workloads"]["W6"]
-        lines += ["", f"W6: {w6.get('subscribers')} subscribers, {w6.get('changes')} changes: "
+        lines += ["", f"W6: {w6.get('subscribers')} subscribers, {w6.get('changes')} changes "
+                  f"at {w6.get('rate_per_s')}/s: "
                   f"delivered {w6['delivered']}/{w6['expected']}, p50 {w6.get('p50_ms')} ms, "
                   f"p99 {w6.get('p99_ms')} ms"]
     if "W5" in report["workloads"]:

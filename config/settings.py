@@ -168,16 +168,21 @@ LOGIN_FAILURE_WINDOW_SECONDS = env_int("LOGIN_FAILURE_WINDOW_SECONDS", 15 * 60)
 # Proxies (IPs or networks) whose X-Forwarded-For is believed; none by default.
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
 
-# Live events: in process without Redis (make run), across processes with it.
+# Live events: in process without Redis (make run), across processes with it. A
+# subscriber's channel holds at most CHANNEL_CAPACITY events; past that, Channels drops
+# new ones for it (a subscriber that lags that far behind misses events).
+_channel_config = {"capacity": env_int("CHANNEL_CAPACITY", 2000), "expiry": 60}
 if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL]},
+            "CONFIG": {"hosts": [REDIS_URL], **_channel_config},
         }
     }
 else:
-    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    CHANNEL_LAYERS = {
+        "default": {"BACKEND": "channels.layers.InMemoryChannelLayer", "CONFIG": _channel_config}
+    }
 
 # HTTPS: one switch for production behind TLS (see README: Deploy).
 HTTPS = env_bool("HTTPS", False)

@@ -1,11 +1,14 @@
 """Live events, sent to the channel layer once the transaction commits.
 
-A rolled-back change is never announced, and a committed one once. Each event goes
-to the group of the item's owner (its owner and workers listen there) and to the
-superusers' group; subscribers load what they are sent through their own scope.
+A rolled-back change is never announced, and a committed one once. A change goes to
+the group of the item's owner (its owner and workers listen there) and to the
+superusers' group, so the group a subscriber listens on is its scope. When a user's
+access ends (deactivated, deleted, role or employer changed), a message to that
+user's own group closes its subscriptions.
 """
 
 import logging
+import uuid
 from functools import partial
 
 from asgiref.sync import async_to_sync
@@ -23,29 +26,46 @@ def owner_group(owner_id: int) -> str:
     return f"stock.owner.{owner_id}"
 
 
+def user_group(user_id: int) -> str:
+    return f"stock.user.{user_id}"
+
+
 def groups_for(user) -> list[str]:
-    """The groups a user's subscriptions listen to."""
+    """The groups a user's subscriptions listen to: its scope, and itself."""
     from accounts import rules
 
     owner_id = rules.scope_owner_id(user)
-    return [ALL_GROUP] if owner_id is None else [owner_group(owner_id)]
+    scope = ALL_GROUP if owner_id is None else owner_group(owner_id)
+    return [scope, user_group(user.pk)]
 
 
-def _send(message: dict, owner_id: int) -> None:
+def _send(messages: list[tuple[str, dict]]) -> None:
     layer = get_channel_layer()
     if layer is None:
         return
     send = async_to_sync(layer.group_send)
-    for group in (owner_group(owner_id), ALL_GROUP):
+    for group, message in messages:
         send(group, message)
 
 
-def announce_change(*, change_id: int, item_id: int | None, owner_id: int) -> None:
-    message = {"type": CHANGE, "change_id": change_id, "item_id": item_id}
+def _on_commit(messages: list[tuple[str, dict]]) -> None:
     # robust: a broken channel layer is logged and never fails the committed write.
-    transaction.on_commit(partial(_send, message, owner_id), robust=True)
+    transaction.on_commit(partial(_send, messages), robust=True)
+
+
+def announce_change(*, change_id: int, item_id: int, owner_id: int) -> None:
+    message = {"type": CHANGE, "change_id": change_id, "item_id": item_id}
+    _on_commit([(owner_group(owner_id), message), (ALL_GROUP, message)])
 
 
 def announce_low_stock(*, item_id: int, owner_id: int) -> None:
-    message = {"type": LOW_STOCK, "item_id": item_id}
-    transaction.on_commit(partial(_send, message, owner_id), robust=True)
+    # alert_id: subscribers share one load per alert, never a stale one of an earlier alert.
+    message = {"type": LOW_STOCK, "item_id": item_id, "alert_id": uuid.uuid4().hex}
+    _on_commit([(owner_group(owner_id), message), (ALL_GROUP, message)])
+
+
+def announce_access_ended(*, user_id: int) -> None:
+    """Close every open subscription of the user (both kinds listen on its group)."""
+    group = user_group(user_id)
+    _on_commit([(group, {"type": CHANGE, "access_ended": True}),
+                (group, {"type": LOW_STOCK, "access_ended": True})])

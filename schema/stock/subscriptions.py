@@ -1,6 +1,14 @@
-"""Live stock: events from stock.events, each loaded through the subscriber's scope."""
+"""Live stock: events from stock.events.
 
-from collections.abc import AsyncGenerator
+The group an event arrives on is the subscriber's scope, so nothing is checked per
+subscriber; each changed row is loaded once per process and shared by every
+subscriber there (one query per change, not one per subscriber). A user whose access
+ends gets a message on its own group, and its subscriptions close with 4403.
+"""
+
+import asyncio
+from collections import OrderedDict
+from collections.abc import AsyncGenerator, Awaitable, Callable
 
 import strawberry
 from asgiref.sync import sync_to_async
@@ -13,34 +21,34 @@ from core.ids import parse_id
 from schema.stock.types import InventoryItemType, ItemChangeType
 from stock import events
 from stock.models import InventoryItem, ItemChange
-from stock.selectors import changes_in_scope, items_in_scope
+from stock.selectors import items_in_scope
 
-# Code the socket is closed with when the subscriber lost its access (contract: 4403).
-ACCESS_ENDED = 4403
-
-
-def _fresh_user(user_pk: int) -> User | None:
-    """The subscriber as it is now: None once deactivated or deleted."""
-    return User.objects.filter(pk=user_pk, is_active=True).first()
+ACCESS_ENDED = 4403  # the close code when the subscriber's access ends (contract)
 
 
-@sync_to_async
-def _load_change(user_pk: int, change_id: int) -> tuple[User | None, ItemChange | None]:
-    user = _fresh_user(user_pk)
-    if user is None:
-        return None, None
-    change = (
-        changes_in_scope(user).select_related("item", "user").filter(pk=change_id).first()
-    )
-    return user, change
+class _SharedLoads:
+    """One load per key for all subscribers of this process (a bounded recent cache)."""
+
+    def __init__(self, load: Callable[..., Awaitable], size: int = 512) -> None:
+        self.load = load
+        self.size = size
+        self.tasks: OrderedDict[tuple, asyncio.Task] = OrderedDict()
+
+    async def get(self, pk: int, *key):
+        task = self.tasks.get((pk, *key))
+        if task is None:
+            task = asyncio.ensure_future(self.load(pk))
+            key = (pk, *key)
+            self.tasks[key] = task
+            while len(self.tasks) > self.size:
+                self.tasks.popitem(last=False)
+        return await asyncio.shield(task)
 
 
-@sync_to_async
-def _load_item(user_pk: int, item_id: int) -> tuple[User | None, InventoryItem | None]:
-    user = _fresh_user(user_pk)
-    if user is None:
-        return None, None
-    return user, items_in_scope(user).select_related("owner").filter(pk=item_id).first()
+_changes = _SharedLoads(sync_to_async(
+    lambda pk: ItemChange.objects.select_related("item", "user").filter(pk=pk).first()))
+_items = _SharedLoads(sync_to_async(
+    lambda pk: InventoryItem.objects.select_related("owner").filter(pk=pk).first()))
 
 
 @sync_to_async
@@ -72,12 +80,12 @@ class StockSubscriptions:
                 raise NotFound("Item not found.")
         async with ws.listen_to_channel(events.CHANGE, groups=events.groups_for(user)) as stream:
             async for message in stream:
-                if item_pk is not None and message["item_id"] != item_pk:
-                    continue
-                user, change = await _load_change(user.pk, message["change_id"])
-                if user is None:
+                if message.get("access_ended"):
                     await ws.close(code=ACCESS_ENDED)
                     return
+                if item_pk is not None and message["item_id"] != item_pk:
+                    continue
+                change = await _changes.get(message["change_id"])
                 if change is not None:
                     yield change
 
@@ -88,9 +96,9 @@ class StockSubscriptions:
         user = _subscriber(info)
         async with ws.listen_to_channel(events.LOW_STOCK, groups=events.groups_for(user)) as s:
             async for message in s:
-                user, item = await _load_item(user.pk, message["item_id"])
-                if user is None:
+                if message.get("access_ended"):
                     await ws.close(code=ACCESS_ENDED)
                     return
+                item = await _items.get(message["item_id"], message["alert_id"])
                 if item is not None:
                     yield item

@@ -10,7 +10,7 @@ from channels.layers import get_channel_layer
 from channels.testing import WebsocketCommunicator
 from django.db import connections, transaction
 
-from accounts.models import User
+from accounts.services import user_delete, user_update
 from config.asgi import application
 from stock import events
 from stock.services import item_create, item_delete, item_update, stock_adjust
@@ -216,14 +216,12 @@ async def test_low_stock_alert_fires_once_when_crossing():
     await ws.disconnect()
 
 
-async def test_deactivated_subscriber_is_closed_at_the_next_event():
+async def test_deactivated_subscriber_is_closed_at_once():
     owner = await sync_to_async(OwnerFactory)()
     worker = await sync_to_async(WorkerFactory)(employer=owner)
-    item = await sync_to_async(make_item)(owner, quantity=5)
     ws = await authorised(worker)
     await subscribe(ws, CHANGES, group=events.owner_group(owner.pk))
-    await sync_to_async(User.objects.filter(pk=worker.pk).update)(is_active=False)
-    await sync_to_async(stock_adjust)(actor=owner, item_id=item.pk, delta=1, reason="RECEIVED")
+    await sync_to_async(user_update)(actor=owner, user_id=worker.pk, is_active=False)
     message = await ws.receive_output(timeout=5)
     assert message["type"] == "websocket.close" and message["code"] == 4403, message
 
@@ -241,14 +239,12 @@ async def test_subscribing_to_an_item_out_of_scope_is_not_found():
     await ws.disconnect()
 
 
-async def test_deleted_subscriber_is_closed_at_the_next_event():
+async def test_deleted_subscriber_is_closed_at_once():
     owner = await sync_to_async(OwnerFactory)()
     worker = await sync_to_async(WorkerFactory)(employer=owner)
-    item = await sync_to_async(make_item)(owner, quantity=5)
     ws = await authorised(worker)
-    await subscribe(ws, CHANGES, group=events.owner_group(owner.pk))
-    await sync_to_async(worker.delete)()
-    await sync_to_async(stock_adjust)(actor=owner, item_id=item.pk, delta=1, reason="RECEIVED")
+    await subscribe(ws, ALERTS, group=events.owner_group(owner.pk))
+    await sync_to_async(user_delete)(actor=owner, user_id=worker.pk)
     message = await ws.receive_output(timeout=5)
     assert message["type"] == "websocket.close" and message["code"] == 4403, message
 
@@ -270,3 +266,43 @@ async def test_client_without_connection_init_is_closed_by_the_init_timeout(monk
     assert connected
     message = await ws.receive_output(timeout=5)
     assert message["type"] == "websocket.close" and message["code"] == 4408
+
+
+async def test_new_scope_closes_the_subscription():
+    owner, other = await sync_to_async(OwnerFactory)(), await sync_to_async(OwnerFactory)()
+    superuser = await sync_to_async(OwnerFactory)(is_superuser=True)
+    worker = await sync_to_async(WorkerFactory)(employer=owner)
+    ws = await authorised(worker)
+    await subscribe(ws, CHANGES, group=events.owner_group(owner.pk))
+    await sync_to_async(user_update)(actor=superuser, user_id=worker.pk, employer_id=other.pk)
+    message = await ws.receive_output(timeout=5)
+    assert message["type"] == "websocket.close" and message["code"] == 4403, message
+
+
+async def test_every_subscriber_gets_the_change_from_one_load(monkeypatch):
+    from schema.stock import subscriptions
+
+    loads = []
+    real_load = subscriptions._changes.load
+
+    async def counting_load(pk):
+        loads.append(pk)
+        return await real_load(pk)
+
+    monkeypatch.setattr(subscriptions._changes, "load", counting_load)
+    owner = await sync_to_async(OwnerFactory)()
+    item = await sync_to_async(make_item)(owner, quantity=5)
+    sockets = [await authorised(owner) for _ in range(5)]
+    for ws in sockets:
+        await ws.send_json_to({"id": "1", "type": "subscribe",
+                               "payload": {"query": CHANGES, "variables": {}}})
+    layer = get_channel_layer()
+    for _ in range(200):
+        if len(layer.groups.get(events.owner_group(owner.pk), {})) == 5:
+            break
+        await asyncio.sleep(0.01)
+    await sync_to_async(stock_adjust)(actor=owner, item_id=item.pk, delta=1, reason="RECEIVED")
+    for ws in sockets:
+        assert (await next_payload(ws))["data"]["stockChanges"]["newQuantity"] == 6
+        await ws.disconnect()
+    assert len(loads) == 1
