@@ -172,6 +172,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--workloads", default="W1,W2,W3,W4,W5,W6")
+    parser.add_argument("--connections", type=int, default=None,
+                        help="wrk connections for every workload (default: each one's own, 8)")
     parser.add_argument("--w6-rate", type=float, default=10.0,
                         help="changes per second in W6 (each fans out to 200 subscribers)")
     args = parser.parse_args()
@@ -231,6 +233,7 @@ def measure(args, env: dict, database: str, world: dict, servers: list) -> dict:
     workloads = build_workloads(item_ids)
     selected = args.workloads.split(",")
     report = {"date": datetime.now(UTC).isoformat(timespec="seconds"), "scale": args.scale,
+              "connections": args.connections or 8,
               "rounds": args.rounds, "seconds": args.seconds, "workloads": {}}
     for name, spec in workloads.items():
         if name not in selected:
@@ -245,7 +248,8 @@ def measure(args, env: dict, database: str, world: dict, servers: list) -> dict:
             for _ in range(args.rounds):
                 before = pg_sessions(database)
                 stats = run_wrk(server.url, lua(spec[target]["path"], spec[target]["bodies"],
-                                                token), args.seconds, spec["connections"])
+                                                token), args.seconds,
+                                 args.connections or spec["connections"])
                 stats["new_connections_per_request"] = round(
                     (pg_sessions(database) - before) / max(stats["requests"], 1), 3)
                 rounds.append(stats)

@@ -50,10 +50,19 @@ def _nul_variables(value, name: str) -> Iterator[str]:
             yield from _nul_variables(item, name)
 
 
-def nul_error(document, variables) -> GraphQLError | None:
-    literals = _NulLiterals()
-    visit(document, literals)
-    fields = [*literals.found, *_nul_variables(variables or {}, "variables")]
+def _may_hold_nul(query: str | None) -> bool:
+    """A NUL in a literal is written raw or as the escape \\u0000: without either in the
+    text, no literal holds one (and the document need not be walked)."""
+    return query is None or "\x00" in query or "u0000" in query.lower()
+
+
+def nul_error(document, variables, query: str | None = None) -> GraphQLError | None:
+    found: list[str] = []
+    if _may_hold_nul(query):
+        literals = _NulLiterals()
+        visit(document, literals)
+        found = literals.found
+    fields = [*found, *_nul_variables(variables or {}, "variables")]
     if not fields:
         return None
     return GraphQLError("Text must not contain NUL characters.", extensions={
@@ -72,7 +81,8 @@ class RequestValidation(ValidationCache):
         errors = list(self.cached_validate_document(
             context.schema._schema, context.graphql_document, context.validation_rules
         ))
-        if not errors and (error := nul_error(context.graphql_document, context.variables)):
+        if not errors and (error := nul_error(context.graphql_document, context.variables,
+                                               context.query)):
             errors.append(error)
         context.pre_execution_errors = errors
         yield

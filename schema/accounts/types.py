@@ -7,11 +7,12 @@ from accounts.models import Role as RoleChoices
 from accounts.models import User
 from accounts.selectors import users_in_scope
 from schema.base import ScopedType
+from schema.fields import ModelField
 
 Role = strawberry.enum(RoleChoices, name="Role", description="What an account does.")
 
 
-@strawberry_django.type(User, name="User")
+@strawberry_django.type(User, name="User", field_cls=ModelField)
 class UserType(ScopedType):
     """An account. An OWNER keeps stock; a WORKER records stock changes for its employer."""
 

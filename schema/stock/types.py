@@ -9,7 +9,7 @@ from strawberry_django.auth.utils import get_current_user
 from accounts import rules
 from schema.accounts.types import UserType
 from schema.base import ScopedType
-from schema.fields import ApiField
+from schema.fields import ApiField, ModelField
 from schema.scalars import BigInt
 from stock.models import InventoryItem, ItemChange
 from stock.models import StockChangeReason as ReasonChoices
@@ -20,7 +20,7 @@ StockChangeReason = strawberry.enum(
 )
 
 
-@strawberry_django.type(ItemChange, name="ItemChange")
+@strawberry_django.type(ItemChange, name="ItemChange", field_cls=ModelField)
 class ItemChangeType(ScopedType):
     """One change of an item's quantity. The log is append-only."""
 
@@ -56,7 +56,7 @@ class ItemChangeType(ScopedType):
         return user
 
 
-@strawberry_django.type(InventoryItem, name="InventoryItem")
+@strawberry_django.type(InventoryItem, name="InventoryItem", field_cls=ModelField)
 class InventoryItemType(ScopedType):
     """A stock-keeping unit of one owner."""
 
