@@ -211,7 +211,7 @@ def main() -> None:
 
         connections.close_all()
         subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists",
-                        database], check=False)
+                        "--force", database], check=False)
 
 
 def measure(args, env: dict, database: str, world: dict, servers: list) -> dict:
@@ -239,7 +239,10 @@ def measure(args, env: dict, database: str, world: dict, servers: list) -> dict:
         if name not in selected:
             continue
         check_answers(name, spec, api, floor, token)
-        result = {"statements": count_statements(spec, owner)}
+        captured: dict = {}
+        result = {"statements": count_statements(spec, owner, captured)}
+        if name == "W1":
+            report["plans"] = query_plans(captured["sql"])
         hot_before = quantity_of(item_ids[0])
         for target, server in (("api", api), ("floor", floor)):
             if spec.get(target) is None:
@@ -273,7 +276,6 @@ def measure(args, env: dict, database: str, world: dict, servers: list) -> dict:
             subscriptions(api, token, item_ids, rate=args.w6_rate))
         print("W6", report["workloads"]["W6"], flush=True)
     report["peak_rss_mb"] = {"api": api.peak_rss_mb(), "floor": floor.peak_rss_mb()}
-    report["plans"] = query_plans(owner)
     return report
 
 
@@ -334,8 +336,9 @@ def check_answers(name: str, spec: dict, api: Server, floor: Server, token: str)
         assert change["newQuantity"] == change["oldQuantity"] + 1, name
 
 
-def count_statements(spec: dict, owner) -> dict:
-    """SQL statements per request, counted in process through the same middleware/view."""
+def count_statements(spec: dict, owner, captured: dict | None = None) -> dict:
+    """SQL statements per request, counted in process through the same middleware/view.
+    With `captured`, the API's statements are kept there (for their plans)."""
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -352,6 +355,8 @@ def count_statements(spec: dict, owner) -> dict:
                                    content_type="application/json", **headers)
         assert response.status_code == 200, response.content
         counts[target] = len(queries)
+        if captured is not None and target == "api":
+            captured["sql"] = [query["sql"] for query in queries.captured_queries]
     return counts
 
 
@@ -422,16 +427,16 @@ async def subscriptions(api: Server, token: str, item_ids: list[int], rate: floa
     }
 
 
-def query_plans(owner) -> dict:
-    """EXPLAIN of the W1 page and count queries: which indexes they use."""
-    from stock.selectors import items_in_scope
+def query_plans(statements: list[str]) -> dict:
+    """EXPLAIN of the SELECTs the API ran for W1 (count and page): which indexes they use."""
+    from django.db import connection
 
-    rows = items_in_scope(owner).filter(category=W1_FILTER["category"],
-                                        price__range=("100", "600"))
-    return {
-        "w1_page": rows.order_by("name", "id")[:20].explain(),
-        "w1_count": rows.explain(),
-    }
+    plans = {}
+    with connection.cursor() as cursor:
+        for n, sql in enumerate(s for s in statements if s.lstrip().upper().startswith("SELECT")):
+            cursor.execute(f"EXPLAIN {sql}")
+            plans[f"w1_select_{n + 1}"] = "\n".join(row[0] for row in cursor.fetchall())
+    return plans
 
 
 def summary_line(name: str, result: dict) -> str:
@@ -468,8 +473,9 @@ def write_report(report: dict) -> None:
                   f"p99 {w6.get('p99_ms')} ms"]
     if "W5" in report["workloads"]:
         lines.append(f"W5 lost updates: {report['workloads']['W5'].get('lost_updates')}")
-    lines += ["", f"Peak RSS (MB): {report['peak_rss_mb']}", "", "W1 page plan:", "```",
-              report["plans"]["w1_page"], "```"]
+    lines += ["", f"Peak RSS (MB): {report['peak_rss_mb']}", ""]
+    for label, plan in report.get("plans", {}).items():
+        lines += [f"Plan of {label} (the API's own statements for W1):", "```", plan, "```"]
     markdown = "\n".join(lines) + "\n"
     (RESULTS / f"{stamp}-{report['scale']}.md").write_text(markdown)
     (RESULTS / "latest.md").write_text(markdown)

@@ -62,7 +62,9 @@ class InventoryItem(models.Model):
             models.Index(F("owner"), F("date_added").desc(), F("id").desc(),
                          name="stock_item_owner_added"),
             models.Index("owner", "name", "id", name="stock_item_owner_name"),
-            models.Index("owner", "category", "name", "id", name="stock_item_owner_category"),
+            # price included: a category's count with a price range stays in the index.
+            models.Index("owner", "category", "name", "id", include=["price"],
+                         name="stock_item_owner_category"),
             models.Index("owner", "price", "id", name="stock_item_owner_price"),
             models.Index("owner", "quantity", "id", name="stock_item_owner_quantity"),
             models.Index(
