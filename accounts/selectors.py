@@ -4,6 +4,8 @@ from django.db.models import Q, QuerySet
 
 from accounts import rules
 from accounts.models import Role, User
+from core.errors import InvalidInput, NotFound
+from core.ids import parse_id
 
 
 def users_in_scope(user, users: QuerySet | None = None) -> QuerySet[User]:
@@ -16,3 +18,14 @@ def users_in_scope(user, users: QuerySet | None = None) -> QuerySet[User]:
     if user.role == Role.WORKER:
         return users.filter(Q(pk=user.pk) | Q(pk=user.employer_id))
     return users.filter(Q(pk=user.pk) | Q(employer_id=user.pk))
+
+
+def owner_by_id(value, *, field: str, what: str) -> User:
+    """The OWNER account a superuser names by id (an employer, an item's owner):
+    NotFound for a missing or malformed id, InvalidInput on `field` for a non-owner."""
+    user = User.objects.filter(pk=parse_id(value, what=what)).first()
+    if user is None:
+        raise NotFound(f"{what} not found.")
+    if user.role != Role.OWNER:
+        raise InvalidInput.single(field, f"The {what.lower()} must be an owner.")
+    return user

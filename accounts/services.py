@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from accounts import rules, throttle
 from accounts.models import Role, User
-from accounts.selectors import users_in_scope
+from accounts.selectors import owner_by_id, users_in_scope
 from core.cleaning import clean_text
 from core.errors import Conflict, FieldErrors, Forbidden, InvalidInput, NotFound
 from core.ids import parse_id
@@ -70,21 +70,21 @@ def _email_taken(email: str, exclude_pk: int | None = None) -> bool:
     return users.exists()
 
 
-def _conflict_from(exc: IntegrityError) -> Conflict | None:
-    if _USERNAME_CONSTRAINT in str(exc):
-        return Conflict("A user with that username already exists.")
-    if _EMAIL_CONSTRAINT in str(exc):
-        return Conflict("A user with that email already exists.")
-    return None
+def _save(user: User) -> None:
+    """Save; a concurrent duplicate username or email becomes a Conflict."""
+    try:
+        with transaction.atomic():
+            user.save()
+    except IntegrityError as exc:
+        if _USERNAME_CONSTRAINT in str(exc):
+            raise Conflict("A user with that username already exists.") from exc
+        if _EMAIL_CONSTRAINT in str(exc):
+            raise Conflict("A user with that email already exists.") from exc
+        raise
 
 
 def _resolve_employer(employer_id: int | str) -> User:
-    employer = User.objects.filter(pk=parse_id(employer_id, what="Employer")).first()
-    if employer is None:
-        raise NotFound("Employer not found.")
-    if employer.role != Role.OWNER:
-        raise InvalidInput.single("employer_id", "The employer must be an owner.")
-    return employer
+    return owner_by_id(employer_id, field="employer_id", what="Employer")
 
 
 def _create(*, username: str, email: str, password: str, role: str, employer: User | None) -> User:
@@ -100,13 +100,7 @@ def _create(*, username: str, email: str, password: str, role: str, employer: Us
     if _email_taken(email):
         raise Conflict("A user with that email already exists.")
     candidate.set_password(password)
-    try:
-        with transaction.atomic():
-            candidate.save()
-    except IntegrityError as exc:
-        if conflict := _conflict_from(exc):
-            raise conflict from exc
-        raise
+    _save(candidate)
     return candidate
 
 
@@ -225,13 +219,7 @@ def user_update(
         deactivated = is_active is False and target.is_active
         if is_active is not UNSET:
             target.is_active = is_active
-        try:
-            with transaction.atomic():
-                target.save()
-        except IntegrityError as exc:
-            if conflict := _conflict_from(exc):
-                raise conflict from exc
-            raise
+        _save(target)
         if deactivated or (target.role, target.employer_id) != scope_before:
             end_sessions(target)
     return target

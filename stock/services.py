@@ -16,9 +16,10 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 from accounts import rules
-from accounts.models import Role, User
+from accounts.models import User
+from accounts.selectors import owner_by_id
 from core.cleaning import MAX_INT, clean_count, clean_optional_text, clean_price, clean_text
-from core.errors import Conflict, FieldErrors, Forbidden, InvalidInput, NotFound
+from core.errors import Conflict, FieldErrors, Forbidden, NotFound
 from core.ids import parse_id
 from core.sentinel import UNSET, Unset
 from stock import events
@@ -109,12 +110,7 @@ def _resolve_owner(actor: User, owner_id: int | str | None) -> User:
         return actor
     if not rules.can_set_item_owner(actor):
         raise Forbidden("Only a superuser may choose an item's owner.")
-    owner = User.objects.filter(pk=parse_id(owner_id, what="Owner")).first()
-    if owner is None:
-        raise NotFound("Owner not found.")
-    if owner.role != Role.OWNER:
-        raise InvalidInput.single("owner_id", "Items can only be owned by an owner.")
-    return owner
+    return owner_by_id(owner_id, field="owner_id", what="Owner")
 
 
 def item_create(
