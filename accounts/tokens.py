@@ -61,6 +61,11 @@ def user_for_access_token(token: str) -> User:
 
     Never raises anything else, whatever the token holds.
     """
+    return _verify(token)[0]
+
+
+def _verify(token: str) -> tuple[User, dict]:
+    """The token's active user and its claims (see user_for_access_token)."""
     try:
         payload = get_payload(token)
         username = payload.get("username")
@@ -77,7 +82,7 @@ def user_for_access_token(token: str) -> User:
     # A token issued before the account existed belongs to an earlier user of that name.
     if issued_at < int(user.date_joined.timestamp()):
         raise Unauthenticated("Invalid token.")
-    return user
+    return user, payload
 
 
 _PREFIXES = {"jwt", "bearer"}
@@ -97,8 +102,7 @@ def user_for_authorization(header: str | None) -> User:
 
 def token_verify(*, token: str) -> dict:
     """The payload of a valid access token of an active user."""
-    user_for_access_token(token)
-    return get_payload(token)
+    return _verify(token)[1]
 
 
 def _live_refresh_token(token: str, *, lock: bool):

@@ -7,15 +7,12 @@ access ends (deactivated, deleted, role or employer changed), a message to that
 user's own group closes its subscriptions.
 """
 
-import logging
 import uuid
 from functools import partial
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.db import transaction
-
-logger = logging.getLogger(__name__)
 
 CHANGE = "stock.change"
 LOW_STOCK = "stock.low"

@@ -49,12 +49,11 @@ def _sku_taken(*, owner_id: int, sku: str, exclude_pk: int | None = None) -> boo
     return items.exists()
 
 
-def _clean_reason(errors: FieldErrors, reason: str) -> str:
+def _clean_reason(errors: FieldErrors, reason: str) -> None:
     if reason not in StockChangeReason.values:
         errors.add("reason", "Unknown reason.")
     elif reason in SYSTEM_REASONS:
         errors.add("reason", f"{reason} is written by the system and cannot be sent.")
-    return reason
 
 
 def _log_change(

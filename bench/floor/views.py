@@ -2,6 +2,8 @@
 and orjson. The same JWT middleware and scope selectors, the same write service; no
 GraphQL. Lives in bench/ only, never in the product's URLconf."""
 
+import functools
+
 import orjson
 from django.http import HttpResponse
 from django.views.decorators.csrf import csrf_exempt
@@ -15,17 +17,21 @@ def _json(data, status=200) -> HttpResponse:
     return HttpResponse(orjson.dumps(data), status=status, content_type="application/json")
 
 
-def _user(request):
-    user = request.user
-    return user if user.is_authenticated else None
+def floor_view(view):
+    """CSRF-exempt, authenticated by the JWT middleware, JSON body in: view(user, body)."""
+
+    @csrf_exempt
+    @functools.wraps(view)
+    def wrapper(request):
+        if not request.user.is_authenticated:
+            return _json({"error": "UNAUTHENTICATED"}, 401)
+        return view(request.user, orjson.loads(request.body))
+
+    return wrapper
 
 
-@csrf_exempt
-def items(request):
-    user = _user(request)
-    if user is None:
-        return _json({"error": "UNAUTHENTICATED"}, 401)
-    body = orjson.loads(request.body)
+@floor_view
+def items(user, body):
     rows = items_in_scope(user).filter(
         category=body["category"], price__range=(body["priceMin"], body["priceMax"])
     ).order_by("name", "id")
@@ -36,12 +42,8 @@ def items(request):
     return _json({"totalCount": rows.count(), "results": page})
 
 
-@csrf_exempt
-def item(request):
-    user = _user(request)
-    if user is None:
-        return _json({"error": "UNAUTHENTICATED"}, 401)
-    body = orjson.loads(request.body)
+@floor_view
+def item(user, body):
     row = items_in_scope(user).filter(pk=body["id"]).values("id", "name", "quantity").first()
     if row is None:
         return _json({"error": "NOT_FOUND"}, 404)
@@ -52,12 +54,8 @@ def item(request):
     return _json(row)
 
 
-@csrf_exempt
-def adjust(request):
-    user = _user(request)
-    if user is None:
-        return _json({"error": "UNAUTHENTICATED"}, 401)
-    body = orjson.loads(request.body)
+@floor_view
+def adjust(user, body):
     change = stock_adjust(actor=user, item_id=body["itemId"], delta=body["delta"],
                           reason=body["reason"])
     return _json({"id": change.pk, "oldQuantity": change.old_quantity,
