@@ -82,7 +82,8 @@ def read_rows(binary) -> "csv._reader":
         yield first
         yield from text
 
-    reader = csv.reader(lines(), delimiter=delimiter, doublequote=True, strict=False)
+    source = lines()
+    reader = csv.reader(source, delimiter=delimiter, doublequote=True, strict=False)
     start = 1
     try:
         for cells in reader:
@@ -90,4 +91,5 @@ def read_rows(binary) -> "csv._reader":
                 yield start + line_offset, cells
             start = reader.line_num + 1
     finally:
+        source.close()
         text.detach()  # leave the binary file open: an import reads it twice

@@ -9,7 +9,6 @@ updates it; any other row creates an item.
 
 import re
 from dataclasses import dataclass, field
-from itertools import islice
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -163,10 +162,17 @@ class _Importer:
         return _Row(line, values, existing_id)
 
     def _chunks(self):
+        """Valid rows, CHUNK at a time; problems are recorded in line order."""
         seen: dict[str, int] = {}
-        rows = self._rows()
-        while chunk := list(islice(rows, CHUNK)):
-            yield [row for line, raw in chunk if (row := self._clean(line, raw, seen))]
+        chunk: list[_Row] = []
+        for line, raw in self._rows():
+            if (row := self._clean(line, raw, seen)) is not None:
+                chunk.append(row)
+            if len(chunk) == CHUNK:
+                yield chunk
+                chunk = []
+        if chunk:
+            yield chunk
 
     # Passes ------------------------------------------------------------------------
 
