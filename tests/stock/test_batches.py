@@ -1,4 +1,4 @@
-"""adjustStockBatch, countStock and revertChange through the API (shared/API.md, Stock operations)."""
+"""adjustStockBatch, countStock and revertChange (shared/API.md, Stock operations)."""
 
 import pytest
 
@@ -8,10 +8,14 @@ from tests.conftest import error_codes
 from tests.factories import make_item
 
 BATCH = """mutation($input: AdjustStockBatchInput!) {
-  adjustStockBatch(input: $input) { id item { id quantity } oldQuantity newQuantity delta reason note }
+  adjustStockBatch(input: $input) {
+    id item { id quantity } oldQuantity newQuantity delta reason note
+  }
 }"""
 COUNT = """mutation($input: CountStockInput!) {
-  countStock(input: $input) { unchanged changes { id item { id } oldQuantity newQuantity reason note } }
+  countStock(input: $input) {
+    unchanged changes { id item { id } oldQuantity newQuantity reason note }
+  }
 }"""
 REVERT = """mutation($id: ID!, $note: String) {
   revertChange(id: $id, note: $note) {
