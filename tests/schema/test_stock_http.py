@@ -139,9 +139,11 @@ def test_items_export_filters(owner):
 def test_exports_need_a_valid_token(owner):
     response = export(None, "/export/items.csv")
     assert response.status_code == 401
-    assert response.json()["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+    assert response.json()["errors"][0]["extensions"] == {"code": "UNAUTHENTICATED",
+                                                          "reason": "AUTH_REQUIRED"}
     response = Client().get("/export/changes.csv", HTTP_AUTHORIZATION="JWT nonsense")
     assert response.status_code == 401
+    assert response.json()["errors"][0]["extensions"]["reason"] == "TOKEN_INVALID"
     client = Client()
     client.force_login(owner)  # a session cookie never authenticates these paths
     assert client.get("/export/items.csv").status_code == 401
