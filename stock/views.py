@@ -52,7 +52,7 @@ def _flag(request: HttpRequest, name: str) -> bool | None:
     return text.lower() == "true"
 
 
-def _stream(request: HttpRequest, header: list[str], chunks: Iterator[list[list]],
+def stream_csv(request: HttpRequest, header: list[str], chunks: Iterator[list[list]],
             filename: str) -> StreamingHttpResponse:
     line = row_writer()
 
@@ -86,7 +86,7 @@ def _export(build: Callable[[HttpRequest], tuple[list[str], Iterator, str]]):
             header, chunks, filename = build(request)
         except InvalidInput as exc:
             return _error(exc, 400)
-        return _stream(request, header, chunks, filename)
+        return stream_csv(request, header, chunks, filename)
 
     return view
 
