@@ -45,6 +45,7 @@ bench: dev
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	@pg_isready -q -h 127.0.0.1 || pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start
 	$(PY) -m bench.run $(ARGS)
+	$(PY) -m bench.stock_ops $(STOCK_ARGS)
 
 lint: dev
 	$(VENV)/bin/ruff check .
