@@ -250,3 +250,10 @@ def test_reversal_is_not_a_reason_clients_send(gql, owner, items):
     body = gql("mutation($id: ID!) { adjustStock(input: {itemId: $id, delta: 1, "
                "reason: REVERSAL}) { id } }", {"id": items[0].pk}, user=owner)
     assert error_codes(body) == ["BAD_USER_INPUT"]
+
+
+def test_reverts_and_reverted_by_are_null_for_plain_changes(gql, owner, items):
+    body = gql("{ itemChanges { results { reason reverts { id } revertedBy { id } } } }",
+               user=owner)
+    rows = body["data"]["itemChanges"]["results"]
+    assert rows and all(r["reverts"] is None and r["revertedBy"] is None for r in rows)
