@@ -16,7 +16,8 @@ from django.urls import path  # noqa: E402
 from schema.schema import schema  # noqa: E402
 from schema.websocket import GraphQLConsumer  # noqa: E402
 
-websocket_urls = [path("graphql/", GraphQLConsumer.as_asgi(schema=schema))]
+consumer = GraphQLConsumer.as_asgi(schema=schema)
+websocket_urls = [path("graphql/", consumer), path("graphql", consumer)]
 
 application = ProtocolTypeRouter({
     "http": django_asgi_app,

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "graphql_jwt.refresh_token.apps.RefreshTokenConfig",
     "accounts",
     "stock",
+    "playground",
 ]
 
 MIDDLEWARE = [
@@ -127,7 +128,7 @@ SIGNUP_OPEN = env_bool("SIGNUP_OPEN", True)
 GRAPHIQL = env_bool("GRAPHIQL", DEBUG)
 GRAPHQL_INTROSPECTION = env_bool("GRAPHQL_INTROSPECTION", DEBUG)
 # Paths where a request is authenticated by its Authorization header only, never by cookie.
-JWT_AUTH_PATHS = ["/graphql/"]
+JWT_AUTH_PATHS = ["/graphql/", "/graphql"]
 
 GRAPHQL_JWT = {
     "JWT_VERIFY_EXPIRATION": True,
@@ -198,7 +199,7 @@ if env_bool("SECURE_PROXY_SSL_HEADER", False):
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 # Single-page apps on other origins (django-cors-headers); none by default.
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS", [])
-CORS_URLS_REGEX = r"^/graphql/$"
+CORS_URLS_REGEX = r"^/graphql/?$"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -6,9 +6,12 @@ from config.health import healthz
 from schema.schema import schema
 from schema.views import GraphQLView
 
+graphql_view = csrf_exempt(GraphQLView.as_view(schema=schema))
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     # Header-token clients only: JWTAuthenticationMiddleware ignores cookies here.
-    path("graphql/", csrf_exempt(GraphQLView.as_view(schema=schema)), name="graphql"),
+    path("graphql/", graphql_view, name="graphql"),
+    path("graphql", graphql_view),  # the same endpoint: many clients omit the slash
     path("healthz", healthz, name="healthz"),
 ]

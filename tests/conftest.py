@@ -47,14 +47,18 @@ def access_token(user) -> str:
     return get_token(user)
 
 
+GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
+
+
 class GraphQLClient:
     """Posts operations to /graphql/ like a real client would."""
 
     def __init__(self):
         self.http = Client()
 
-    def post(self, query, variables=None, *, user=None, token=None, auth_header=None):
-        headers = {}
+    def post(self, query, variables=None, *, user=None, token=None, auth_header=None,
+             accept=None):
+        headers = {} if accept is None else {"HTTP_ACCEPT": accept}
         if user is not None:
             token = access_token(user)
         if token is not None:
