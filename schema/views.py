@@ -185,7 +185,7 @@ class GraphQLView(StrawberryGraphQLView):
     def _parse_request(self, request: HttpRequest) -> GraphQLRequestData:
         if request.method == "GET":
             return request_data(self.parse_query_params(request.GET.dict()))
-        content_type, params = parse_content_type(request.content_type or "")
+        content_type, params = parse_content_type(request.META.get("CONTENT_TYPE", ""))
         if content_type.lower() != JSON or params.get("charset", "utf-8").lower() not in (
                 "utf-8", "utf8"):
             raise RequestError(415, f"Send the request as {JSON} (UTF-8).",
