@@ -7,7 +7,6 @@ from cross_web import HTTPException
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
-from django.template.loader import render_to_string
 from strawberry.django.views import GraphQLView as StrawberryGraphQLView
 from strawberry.exceptions import MissingQueryError
 from strawberry.http import GraphQLRequestData
@@ -15,6 +14,7 @@ from strawberry.http.parse_content_type import parse_content_type
 from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.types.graphql import OperationType
 
+from playground.page import playground_response
 from schema.media_types import GRAPHQL_RESPONSE_JSON, JSON, response_media_type
 from schema.validation import (
     HostileInputError,
@@ -177,7 +177,7 @@ class GraphQLView(StrawberryGraphQLView):
         return settings.GRAPHIQL and super().should_render_graphql_ide(request)
 
     def render_graphql_ide(self, request: HttpRequest) -> HttpResponse:
-        return HttpResponse(render_to_string("playground/graphiql.html", request=request))
+        return playground_response(request)
 
     def decode_json(self, data: str | bytes) -> object:
         return decode_json(data)  # also GET's `variables` and `extensions` parameters
