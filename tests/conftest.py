@@ -7,8 +7,19 @@ from django.test import Client
 from tests.factories import OwnerFactory, SuperuserFactory, WorkerFactory
 
 
+def pytest_addoption(parser):
+    parser.addoption("--browser", action="store_true",
+                     help="run the real-browser tests (tests/playground; .ci/playground does)")
+
+
 def pytest_collection_modifyitems(config, items):
     from django.conf import settings
+
+    if not config.getoption("--browser"):
+        skip_browser = pytest.mark.skip(reason="real-browser test: run .ci/playground")
+        for item in items:
+            if "browser" in item.keywords:
+                item.add_marker(skip_browser)
 
     engine = settings.DATABASES["default"]["ENGINE"]
     if engine == "django.db.backends.postgresql":
