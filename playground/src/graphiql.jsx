@@ -71,7 +71,7 @@ const defaultQuery = `# Sign in: run tokenAuth (a demo login is printed by \`mak
 #   {"Authorization": "JWT <token>"}
 # in the Headers tab below. Subscriptions use the same header.
 mutation SignIn {
-  tokenAuth(username: "owner", password: "password") { token refreshToken }
+  tokenAuth(username: "demo_owner", password: "demo-owner-pass-1") { token refreshToken }
 }
 
 query LowStock {
