@@ -35,24 +35,12 @@ def _with_code(error: GraphQLError, message: str, extensions: dict) -> GraphQLEr
     )
 
 
-def _field_errors(exc: InvalidInput) -> dict[str, list[str]]:
-    return {to_camel_case(field): messages for field, messages in exc.field_errors.items()}
-
-
-def _service_message(exc: ServiceError) -> str:
-    """A validation failure without a message of its own names each field and its first
-    message, for clients that show only `message` (Apollo, gql)."""
-    if isinstance(exc, InvalidInput) and exc.message == exc.default_message and exc.field_errors:
-        return "; ".join(
-            f"{field}: {messages[0]}" for field, messages in _field_errors(exc).items() if messages
-        ) or exc.message
-    return exc.message
-
-
 def _service_extensions(exc: ServiceError) -> dict:
     extensions: dict = {"code": exc.code}
     if isinstance(exc, InvalidInput):
-        extensions["fieldErrors"] = _field_errors(exc)
+        extensions["fieldErrors"] = {
+            to_camel_case(field): messages for field, messages in exc.field_errors.items()
+        }
     if isinstance(exc, RateLimited):
         extensions["retryAfter"] = exc.retry_after
     if isinstance(exc, Unauthenticated):
@@ -80,7 +68,7 @@ def format_error(error: GraphQLError) -> GraphQLError:
     while isinstance(original, GraphQLError) and original.original_error is not None:
         original = original.original_error
     if isinstance(original, ServiceError):
-        return _with_code(error, _service_message(original), _service_extensions(original))
+        return _with_code(error, original.message, _service_extensions(original))
     if isinstance(original, PermissionDenied):
         return _with_code(error, str(original) or "Forbidden.", {"code": "FORBIDDEN"})
     if isinstance(original, ValidationError):
