@@ -3,7 +3,6 @@ and the JSON under each one gives exactly the variables it declares. docs/api.md
 documents contract parts other work is adding right now; an example may fail validation
 only for naming one of those while the schema does not have it yet."""
 
-import json
 import re
 from pathlib import Path
 
@@ -11,9 +10,9 @@ import pytest
 from graphql import GraphQLObjectType, OperationDefinitionNode, parse, validate
 
 from schema.schema import schema
+from tests.doc_examples import examples
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
-EXAMPLE = re.compile(r"```graphql\n(.*?)```\n(?:```json\n(.*?)```\n)?", re.S)
 OPERATION = re.compile(r"^\s*(query|mutation|subscription)\b")
 PENDING = {"adjustStockBatch", "countStock", "revertChange", "importItems", "stockMovements",
            "quantityAt", "afterId", "reverts", "MovementFilter", "AdjustStockBatchInput",
@@ -30,15 +29,14 @@ def _schema_names() -> set[str]:
     return names
 
 
-def examples(name: str) -> list[tuple[str, dict]]:
-    return [(query, json.loads(variables) if variables else {})
-            for query, variables in EXAMPLE.findall((DOCS / name).read_text())
+def operations(name: str) -> list[tuple[str, dict]]:
+    return [(query, variables) for query, variables in examples(DOCS / name)
             if OPERATION.match(query)]
 
 
 @pytest.mark.parametrize("name", ["api.md", "from-rest.md"])
 def test_doc_operations_validate_and_declare_their_variables(name):
-    blocks = examples(name)
+    blocks = operations(name)
     assert len(blocks) >= 10
     missing = PENDING - _schema_names()
     for query, variables in blocks:

@@ -3,7 +3,6 @@ each) against the demo data; subscriptions are validated against the schema
 (tests/schema/test_subscriptions.py runs them)."""
 
 import json
-import re
 from pathlib import Path
 
 from django.core.management import call_command
@@ -19,14 +18,9 @@ from graphql.language import FieldNode, OperationDefinitionNode, Visitor, visit
 
 from accounts.models import User
 from schema.schema import schema
+from tests.doc_examples import examples
 
 README = Path(__file__).resolve().parents[1] / "README.md"
-EXAMPLE = re.compile(r"```graphql\n(.*?)```\n(?:```json\n(.*?)```\n)?", re.S)
-
-
-def examples() -> list[tuple[str, dict]]:
-    return [(query, json.loads(variables) if variables else {})
-            for query, variables in EXAMPLE.findall(README.read_text())]
 
 
 def objects_without_id(document) -> list[str]:
@@ -48,7 +42,7 @@ def objects_without_id(document) -> list[str]:
 
 def test_readme_examples_work(gql, db):
     call_command("seed_demo")
-    blocks = examples()
+    blocks = examples(README)
     assert len(blocks) >= 6
     owner = User.objects.get(username="demo_owner")
     login_query, login_variables = blocks[0]
@@ -69,7 +63,7 @@ def test_readme_examples_work(gql, db):
 
 
 def test_readme_examples_use_variables_and_select_ids():
-    for query, variables in examples():
+    for query, variables in examples(README):
         document = parse(query)
         operation = next(d for d in document.definitions
                          if isinstance(d, OperationDefinitionNode))
