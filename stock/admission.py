@@ -1,0 +1,48 @@
+"""One hot item must not take every database connection.
+
+A write to one item waits for its row lock while holding a pooled connection. Within a
+process at most DB_ITEM_MAX_WAITERS requests go to the database for the same item at
+once; the others wait here, without a connection, at most as long as the lock timeout,
+then answer SERVICE_UNAVAILABLE. Other items are not held up.
+"""
+
+import threading
+from collections import defaultdict
+from contextlib import contextmanager
+
+from django.conf import settings
+
+from core.errors import ServiceUnavailable
+
+_lock = threading.Lock()
+_slots: dict[int, threading.BoundedSemaphore] = {}
+_users: dict[int, int] = defaultdict(int)
+
+
+def _busy() -> ServiceUnavailable:
+    return ServiceUnavailable(
+        "The item is being changed by many requests at once; nothing was applied. Try again.",
+        retry_after=settings.DB_LOCK_RETRY_AFTER_SECONDS,
+    )
+
+
+@contextmanager
+def item_slot(item_pk: int):
+    """Hold one of the item's slots for the block (a write to that item)."""
+    with _lock:
+        slots = _slots.get(item_pk)
+        if slots is None:
+            slots = _slots[item_pk] = threading.BoundedSemaphore(settings.DB_ITEM_MAX_WAITERS)
+        _users[item_pk] += 1
+    try:
+        if not slots.acquire(timeout=settings.DB_LOCK_TIMEOUT_MS / 1000):
+            raise _busy()
+        try:
+            yield
+        finally:
+            slots.release()
+    finally:
+        with _lock:
+            _users[item_pk] -= 1
+            if not _users[item_pk]:
+                del _users[item_pk], _slots[item_pk]
