@@ -23,6 +23,10 @@ from core import metrics
 POOL_SAMPLE_SECONDS = 5.0
 
 
+def metrics_enabled() -> bool:
+    return bool(settings.METRICS_TOKEN or settings.METRICS_ALLOWED_NETWORKS)
+
+
 def _allowed(request) -> bool:
     if settings.METRICS_TOKEN:
         header = request.META.get("HTTP_AUTHORIZATION", "")
@@ -78,7 +82,7 @@ def start_pool_sampler() -> None:
 
 @require_GET
 def metrics_view(request):
-    if not settings.METRICS_ENABLED:
+    if not metrics_enabled():
         return HttpResponse("Not found.", status=404, content_type="text/plain")
     if not _allowed(request):
         response = HttpResponse("Unauthorized.", status=401, content_type="text/plain")

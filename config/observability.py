@@ -12,7 +12,6 @@ import uuid
 from contextvars import ContextVar
 
 from asgiref.sync import iscoroutinefunction, markcoroutinefunction
-from django.conf import settings
 
 from core import metrics
 
@@ -72,9 +71,9 @@ class ObservabilityMiddleware:
         self.is_async = iscoroutinefunction(get_response)
         if self.is_async:
             markcoroutinefunction(self)
-        if settings.METRICS_ENABLED:
-            from config.metrics_view import start_pool_sampler
+        from config.metrics_view import metrics_enabled, start_pool_sampler
 
+        if metrics_enabled():
             start_pool_sampler()
 
     def _start(self, request):

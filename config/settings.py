@@ -264,7 +264,6 @@ SECURE_REFERRER_POLICY = "same-origin"
 # GET /metrics (config.metrics_view): off unless a bearer token or allowed networks are set.
 METRICS_TOKEN = env_str("METRICS_TOKEN")
 METRICS_ALLOWED_NETWORKS = env_list("METRICS_ALLOWED_NETWORKS", [])
-METRICS_ENABLED = bool(METRICS_TOKEN or METRICS_ALLOWED_NETWORKS)
 
 # Logs: every line carries the request id; LOG_FORMAT=json writes one JSON object a line.
 LOG_FORMAT = env_str("LOG_FORMAT", "plain").strip().lower()
