@@ -49,7 +49,7 @@ def _allowed(request) -> bool:
 
 def sample_pool() -> None:
     """Set the pool gauges from this process's database pool, if it has one."""
-    pool = type(connections["default"])._connection_pools.get("default")
+    pool = getattr(type(connections["default"]), "_connection_pools", {}).get("default")
     if pool is None:
         return
     stats = pool.get_stats()
