@@ -166,6 +166,9 @@ class Server:
             "ALLOWED_HOSTS": "127.0.0.1", "DATABASE_URL": pg.url, "REDIS_URL": redis.url,
             "PORT": str(self.port), "BIND": "127.0.0.1", "WEB_CONCURRENCY": "2",
             "JWT_EXPIRATION_SECONDS": "3600", "METRICS_TOKEN": self.metrics_token,
+            # Each failed login costs a password hash (seconds on a busy machine): a low
+            # limit shows the throttle with few attempts.
+            "LOGIN_MAX_FAILURES_PER_USERNAME": "2",
         }
         self.env.pop("PROMETHEUS_MULTIPROC_DIR", None)
         self.process: subprocess.Popen | None = None
@@ -386,7 +389,8 @@ class Stack:
             self.items.append(int(body["data"]["createItem"]["id"]))
 
     def login(self, password: str, username: str | None = None) -> Answer:
-        return self.server.graphql(LOGIN, {"u": username or self.username, "p": password})
+        return self.server.graphql(LOGIN, {"u": username or self.username, "p": password},
+                                   timeout=60)
 
     def write(self, item: int | None = None, delta: int = 1) -> Answer:
         return self.server.graphql(ADJUST, {"id": item or self.items[0], "d": delta,

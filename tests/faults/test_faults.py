@@ -52,9 +52,10 @@ def test_redis_killed(stack):
         assert open_socket_outcome(stack) in {"refused", "1011"}
         assert health(stack) == (200, {"status": "degraded", "database": "ok",
                                        "redis": "unavailable"})
-        # Logins keep working and stay throttled (each worker counts in its memory).
+        # Logins keep working and stay throttled: each of the 2 workers counts in its own
+        # memory, so 5 failures put one of them past a limit of 2.
         assert stack.login(PASSWORD).ok
-        wrong = [stack.login("wrong", "nobody-here").codes for _ in range(12)]
+        wrong = [stack.login("wrong", "nobody-here").codes for _ in range(5)]
         assert ["RATE_LIMITED"] in wrong, wrong
         time.sleep(2)
         load.phase = "back"
@@ -66,9 +67,7 @@ def test_redis_killed(stack):
         load.phase = "after"
         # A reconnecting client resumes from the last change it saw: nothing missed.
         resumed = Subscriber(stack, after=subscriber.ids[-1])
-        time.sleep(4)
-        resumed_ids = list(resumed.ids)
-    resumed.close()
+        time.sleep(2)
     outage = load.in_phase("outage")
     assert outage and all(a.answer.ok for a in outage), [a for a in outage if not a.answer.ok][:3]
     assert all(a.answer.ok for a in load.attempts)
@@ -78,9 +77,10 @@ def test_redis_killed(stack):
         expected = [row[0] for row in conn.execute(
             "SELECT id FROM stock_itemchange WHERE id > %s AND item_id = ANY(%s) ORDER BY id",
             [subscriber.ids[-1], stack.items])]
-    assert sorted(resumed_ids) == expected[:len(resumed_ids)]
-    assert len(set(resumed_ids)) == len(resumed_ids)
-    assert len(resumed_ids) >= len(expected) - 5 * load.writers  # the last ones in flight
+    wait_until(lambda: len(resumed.ids) >= len(expected), 60, 0.2)
+    resumed.close()
+    assert resumed.ids == expected  # oldest first, each once, none missing
+    assert not resumed.frames
     stack.check_log(load)
 
 
