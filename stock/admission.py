@@ -7,10 +7,12 @@ then answer SERVICE_UNAVAILABLE. Other items are not held up.
 """
 
 import threading
+import time
 from collections import defaultdict
 from contextlib import contextmanager
 
 from django.conf import settings
+from django.db import connection, transaction
 
 from core.errors import ServiceUnavailable
 
@@ -24,6 +26,20 @@ def _busy() -> ServiceUnavailable:
         "The item is being changed by many requests at once; nothing was applied. Try again.",
         retry_after=settings.DB_LOCK_RETRY_AFTER_SECONDS,
     )
+
+
+@contextmanager
+def item_transaction(item_pk: int):
+    """A transaction for a write to one item, in one of its slots. Time spent waiting for
+    the slot counts against the lock timeout: the whole wait stays within it."""
+    started = time.monotonic()
+    with item_slot(item_pk), transaction.atomic():
+        waited_ms = int((time.monotonic() - started) * 1000)
+        if waited_ms > 20 and connection.vendor == "postgresql":
+            remaining = max(10, settings.DB_LOCK_TIMEOUT_MS - waited_ms)
+            with connection.cursor() as cursor:
+                cursor.execute(f"SET LOCAL lock_timeout = {remaining}")
+        yield
 
 
 @contextmanager

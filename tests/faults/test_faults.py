@@ -14,6 +14,7 @@ from tests.faults.harness import PASSWORD, Load, Subscriber, open_socket_outcome
 ANSWER_WITHIN = 3.0  # a request during an outage (API.md: fail fast)
 HEALTH_WITHIN = 2.0
 RESUME_WITHIN = 2.0
+LOCK_TIMEOUT = 2.0  # DB_LOCK_TIMEOUT_MS's default
 
 
 def assert_json(attempts) -> None:
@@ -209,11 +210,16 @@ def test_row_lock_held(stack, waiters):
     assert after.ok, after
     assert_json(hot_load.attempts)
     assert hot_load.attempts
+    waits = sorted(round(a.answer.elapsed, 2) for a in hot_load.attempts)
+    print(f"hot item: {len(waits)} writes refused; waits {waits[0]}..{waits[-1]} s, "
+          f"median {waits[len(waits) // 2]} s")
     for attempt in hot_load.attempts:
         answer = attempt.answer
         assert answer.codes == ["SERVICE_UNAVAILABLE"], attempt
         assert answer.body["errors"][0]["extensions"]["retryAfter"] > 0
-        assert answer.elapsed < ANSWER_WITHIN + 1, attempt
+        # DB_LOCK_TIMEOUT_MS (2 s) in all, queueing in the process included; the margin is
+        # for a busy CI machine.
+        assert answer.elapsed < LOCK_TIMEOUT + 2.5, waits
     cold_outage = cold_load.in_phase("outage")
     assert cold_outage and all(a.answer.ok for a in cold_load.attempts)
     assert max(a.answer.elapsed for a in cold_outage) < 1.5  # other items are not held up
