@@ -15,7 +15,13 @@ from strawberry.extensions import SchemaExtension
 from strawberry.utils.str_converters import to_camel_case
 
 from core.database import is_statement_timeout, unavailable
-from core.errors import InvalidInput, RateLimited, ServiceError, ServiceUnavailable
+from core.errors import (
+    InvalidInput,
+    RateLimited,
+    ServiceError,
+    ServiceUnavailable,
+    Unauthenticated,
+)
 from schema.limits import TOO_COMPLEX, is_token_limit_error
 
 logger = logging.getLogger("schema.errors")
@@ -43,6 +49,8 @@ def _service_extensions(exc: ServiceError) -> dict:
         }
     if isinstance(exc, RateLimited | ServiceUnavailable):
         extensions["retryAfter"] = exc.retry_after
+    if isinstance(exc, Unauthenticated):
+        extensions["reason"] = exc.reason
     return extensions
 
 
