@@ -24,8 +24,8 @@ def assert_json(attempts) -> None:
         assert answer.status is not None, f"no answer: {attempt}"
         assert answer.content_type.startswith("application/json"), attempt
         assert "INTERNAL_SERVER_ERROR" not in answer.codes, attempt
-        if answer.status == 503:
-            assert answer.retry_after, attempt
+        if "SERVICE_UNAVAILABLE" in answer.codes or answer.status == 503:
+            assert answer.status == 503 and answer.retry_after, attempt
 
 
 def health(stack):
