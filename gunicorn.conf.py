@@ -48,6 +48,8 @@ if os.environ.get("LOG_FORMAT", "").strip().lower() == "json":
             "access": {"class": "logging.StreamHandler", "formatter": "json",
                        "stream": "ext://sys.stdout"},
         },
+        # gunicorn merges this over its defaults key by key: replace its root too.
+        "root": {"handlers": ["error"], "level": "INFO"},
         "loggers": {
             "gunicorn.error": {"handlers": ["error"], "level": "INFO", "propagate": False},
             "gunicorn.access": {"handlers": ["access"], "level": "INFO", "propagate": False},
