@@ -222,6 +222,10 @@ def test_row_lock_held(stack, waiters):
         assert answer.elapsed < LOCK_TIMEOUT + 2.5, waits
     cold_outage = cold_load.in_phase("outage")
     assert cold_outage and all(a.answer.ok for a in cold_load.attempts)
-    assert max(a.answer.elapsed for a in cold_outage) < 1.5  # other items are not held up
+    # Other items are not held up (the bound leaves room for a busy CI machine).
+    cold = sorted(round(a.answer.elapsed, 2) for a in cold_outage)
+    print(f"other items meanwhile: {len(cold)} writes, median {cold[len(cold) // 2]} s, "
+          f"max {cold[-1]} s")
+    assert cold[len(cold) // 2] < 0.5 and cold[-1] < ANSWER_WITHIN, cold
     stack.check_log(hot_load)
     stack.check_log(cold_load)
