@@ -300,6 +300,7 @@ class Subscriber:
         self.ws.send(json.dumps({"id": "1", "type": "subscribe", "payload": {
             "query": CHANGES, "variables": {"after": None if after is None else str(after)}}}))
         self.ids: list[int] = []
+        self.items: dict[int, int] = {}  # change id -> item id
         self.frames: list[dict] = []  # every frame that is not a change
         self.close_code: int | None = None
         self.closed = threading.Event()
@@ -314,7 +315,9 @@ class Subscriber:
                 frame = json.loads(self.ws.recv())
                 payload = frame.get("payload") or {}
                 if frame.get("type") == "next" and not payload.get("errors"):
-                    self.ids.append(int(payload["data"]["stockChanges"]["id"]))
+                    change = payload["data"]["stockChanges"]
+                    self.ids.append(int(change["id"]))
+                    self.items[int(change["id"])] = int(change["item"]["id"])
                 else:
                     self.frames.append(frame)
         except ConnectionClosed as exc:
