@@ -14,6 +14,7 @@ import asyncio
 import logging
 from collections import OrderedDict
 from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable
+from typing import Annotated
 
 import strawberry
 from asgiref.sync import sync_to_async
@@ -153,15 +154,19 @@ async def _low_stock_stream(ws, user: User):
 
 @strawberry.type
 class StockSubscriptions:
-    @strawberry.subscription
+    @strawberry.subscription(description=(
+        "Every change of a quantity in your scope (creation, adjustment, edit, deletion), "
+        "as it commits; with itemId, only that item's. With afterId, the changes after it "
+        "come first, oldest first, then live ones: none twice, none missed."
+    ))
     async def stock_changes(
-        self, info: Info, item_id: strawberry.ID | None = None,
-        after_id: strawberry.ID | None = None,
+        self, info: Info,
+        item_id: Annotated[strawberry.ID | None, strawberry.argument(
+            description="Only this item's changes (NOT_FOUND if it is not in scope).")] = None,
+        after_id: Annotated[strawberry.ID | None, strawberry.argument(
+            description="The last change you saw: resume after it (e.g. after a 1011 close).",
+        )] = None,
     ) -> AsyncGenerator[ItemChangeType, None]:
-        """Every change of a quantity in your scope (creation, adjustment, edit, deletion),
-        as it commits; with itemId, only that item's. With afterId (the last change you
-        saw), the changes after it are sent first, oldest first, then live ones; none
-        twice, none missed."""
         ws = info.context["ws"]
         user = _subscriber(info)
         item_pk = None if item_id is None else parse_id(item_id, what="Item")
@@ -169,9 +174,11 @@ class StockSubscriptions:
         async for change in _closing_on_failure(ws, _change_stream(ws, user, item_pk, after_pk)):
             yield change
 
-    @strawberry.subscription
+    @strawberry.subscription(description=(
+        "An item in your scope drops below its threshold (once, until it recovers); "
+        "deletions never alert."
+    ))
     async def low_stock_alerts(self, info: Info) -> AsyncGenerator[InventoryItemType, None]:
-        """An item in your scope drops below its threshold (once, until it recovers)."""
         ws = info.context["ws"]
         user = _subscriber(info)
         async for item in _closing_on_failure(ws, _low_stock_stream(ws, user)):
