@@ -247,12 +247,13 @@ def tokens_for(owner) -> dict:
     """Each target's access token for owner: the API's own, and SimpleJWT's for DRF."""
     from datetime import timedelta
 
-    from graphql_jwt.shortcuts import get_token
     from rest_framework_simplejwt.tokens import AccessToken
+
+    from accounts.tokens import access_token_for
 
     drf = AccessToken.for_user(owner)
     drf.set_exp(lifetime=timedelta(days=1))
-    return {"api": get_token(owner), "floor": get_token(owner), "drf": str(drf)}
+    return {"api": access_token_for(owner), "floor": access_token_for(owner), "drf": str(drf)}
 
 
 def measure(args, env: dict, database: str, world: dict, servers: list) -> dict:
