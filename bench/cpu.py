@@ -5,7 +5,7 @@ server process moves far less. Seeds the bench's dataset into its own database (
 at the end, like bench.run), then sends each workload's requests straight to an ASGI
 application (config.asgi's, or another --app) with 8 in flight, and prints CPU ms
 (all threads of this process: Python, Django, the PostgreSQL client) and wall ms per
-request. With --profile, py-spy records the process meanwhile (a flame graph SVG).
+request. With --profile, py-spy records the process meanwhile (collapsed stacks).
 """
 
 import argparse
@@ -16,6 +16,7 @@ import os
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from bench import run
 
@@ -83,7 +84,7 @@ def main() -> None:
     parser.add_argument("--settings", default="bench.drf.settings",
                         help="settings of this process (its URLconf serves every target)")
     parser.add_argument("--targets", default="api")
-    parser.add_argument("--profile", help="py-spy flame graph (SVG) of the whole run")
+    parser.add_argument("--profile", help="py-spy collapsed stacks of the whole run")
     args = parser.parse_args()
 
     database = args.database
@@ -122,9 +123,11 @@ def main() -> None:
                 if workloads[name].get(target):
                     asyncio.run(_drive(app, workloads[name][target], tokens[target], 20, 2))
         if args.profile:
-            spy = subprocess.Popen(["py-spy", "record", "--pid", str(os.getpid()), "--rate",
-                                    "200", "--subprocesses", "-o", args.profile],
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            # --gil: only the thread holding the GIL (the others wait, they do not run).
+            spy = subprocess.Popen(
+                [str(Path(sys.executable).with_name("py-spy")), "record", "--gil", "--pid",
+                 str(os.getpid()), "--rate", "200", "--format", "raw", "-o", args.profile],
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             time.sleep(1)
         results = {}
         for name in selected:

@@ -1,16 +1,22 @@
 """ASGI entry point: HTTP through Django (middleware, JWT, the view), websockets at
 /graphql/ through strawberry's consumer, behind an Origin check.
 
+HTTP runs Django's WSGI handler in a pool of HTTP_THREADS threads (a2wsgi): one hop
+from the event loop to a thread per request, where Django's ASGI handler made several
+for our sync view and middleware (each with its own thread and context) — about a third
+of a small request's CPU (README: Performance).
+
 A browser always sends Origin, and it must be an allowed host (no cross-site socket
 riding on a page). A client that sends none (Node, Python, mobile) is no browser; its
 socket is authenticated by its token alone."""
 
 import os
 
-from django.core.asgi import get_asgi_application
+from a2wsgi import WSGIMiddleware
+from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-django_asgi_app = get_asgi_application()
+django_wsgi_app = get_wsgi_application()
 
 # Imported after Django is set up.
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
@@ -39,6 +45,6 @@ def allowed_origin_hosts() -> list[str]:
 websocket_urls = [path("graphql/", GraphQLConsumer.as_asgi(schema=schema))]
 
 application = ProtocolTypeRouter({
-    "http": django_asgi_app,
+    "http": WSGIMiddleware(django_wsgi_app, workers=settings.HTTP_THREADS),
     "websocket": OriginAllowedOrAbsent(URLRouter(websocket_urls), allowed_origin_hosts()),
 })

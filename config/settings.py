@@ -152,6 +152,10 @@ STRAWBERRY_DJANGO = {
 
 REDIS_URL = env_str("REDIS_URL")
 
+# Threads of a server process answering HTTP requests (config.asgi); at most the
+# database pool's size, so none waits for a connection.
+HTTP_THREADS = env_int("HTTP_THREADS", 8)
+
 # The shared cache (login throttling): Redis across processes, else this process's memory.
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
