@@ -98,6 +98,17 @@ class Server:
                 peaks.append(int(match.group(1)) / 1024)
         return round(max(peaks, default=0.0), 1)
 
+    def cpu_seconds(self) -> float:
+        """User + system CPU of the master and its workers so far (from /proc)."""
+        total = 0
+        for pid in [self.process.pid, *_children(self.process.pid)]:
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+        return total / os.sysconf("SC_CLK_TCK")
+
     def stop(self) -> None:
         if self.process.poll() is None:
             os.killpg(self.process.pid, signal.SIGTERM)
@@ -294,15 +305,18 @@ def measure(args, env: dict, database: str, world: dict, servers: list) -> dict:
         rounds: dict = {target: [] for target in targets if spec.get(target)}
         for _ in range(args.rounds):
             for target in rounds:
-                before = pg_sessions(database)
+                before, cpu = pg_sessions(database), running[target].cpu_seconds()
                 stats = run_wrk(running[target].url, lua(spec[target], tokens[target]),
                                 args.seconds, args.connections or spec["connections"])
+                # Steadier than req/s on a loaded machine: what one request costs the server.
+                stats["cpu_ms_per_request"] = round(
+                    (running[target].cpu_seconds() - cpu) * 1000 / max(stats["requests"], 1), 2)
                 stats["new_connections_per_request"] = round(
                     (pg_sessions(database) - before) / max(stats["requests"], 1), 3)
                 rounds[target].append(stats)
         for target, runs in rounds.items():
             result[target] = {key: statistics.median(r[key] for r in runs)
-                              for key in ("rps", "p50_ms", "p99_ms",
+                              for key in ("rps", "p50_ms", "p99_ms", "cpu_ms_per_request",
                                           "new_connections_per_request")}
             result[target]["non_2xx"] = sum(r["non_2xx"] for r in runs)
             result[target]["rounds"] = runs
@@ -310,6 +324,8 @@ def measure(args, env: dict, database: str, world: dict, servers: list) -> dict:
             result["ratio"] = round(result["api"]["rps"] / result["floor"]["rps"], 2)
         if "drf" in result:
             result["ratio_drf"] = round(result["api"]["rps"] / result["drf"]["rps"], 2)
+            result["cpu_ratio_drf"] = round(
+                result["drf"]["cpu_ms_per_request"] / result["api"]["cpu_ms_per_request"], 2)
         if name == "W5":
             # Every answered +1 must be in the quantity (requests still in flight when wrk
             # stopped may add more, never less).
@@ -537,7 +553,9 @@ def summary_line(name: str, result: dict) -> str:
     if "floor" in result:
         line += f"; floor {result['floor']['rps']:.0f} req/s, ratio {result['ratio']}"
     if "drf" in result:
-        line += f"; DRF {result['drf']['rps']:.0f} req/s, ratio {result['ratio_drf']}"
+        line += (f"; DRF {result['drf']['rps']:.0f} req/s, ratio {result['ratio_drf']}; "
+                 f"CPU ms/request api {api['cpu_ms_per_request']}, "
+                 f"DRF {result['drf']['cpu_ms_per_request']}")
     return line
 
 
@@ -547,9 +565,10 @@ def write_report(report: dict) -> None:
     lines = [f"# Benchmark {report['date']} (scale {report['scale']}, median of "
              f"{report['rounds']} rounds of {report['seconds']} s)", "",
              "| workload | API req/s | p50 ms | p99 ms | floor req/s | API/floor | "
-             "DRF + SimpleJWT req/s | API/DRF | SQL/request (API, floor, DRF) | "
+             "DRF + SimpleJWT req/s | API/DRF | server CPU ms/request (API, floor, DRF) | "
+             "DRF/API CPU | SQL/request (API, floor, DRF) | "
              "new PG connections/request (API) |",
-             "|---|---|---|---|---|---|---|---|---|---|"]
+             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for name, result in report["workloads"].items():
         if name == "W6":
             continue
@@ -557,10 +576,13 @@ def write_report(report: dict) -> None:
         floor, drf = result.get("floor") or {}, result.get("drf") or {}
         statements = ", ".join(str(result["statements"].get(t, "—"))
                                for t in ("api", "floor", "drf"))
+        cpu = ", ".join(str((result.get(t) or {}).get("cpu_ms_per_request", "—"))
+                        for t in ("api", "floor", "drf"))
         lines.append(
             f"| {name} | {api['rps']:.0f} | {api['p50_ms']} | {api['p99_ms']} | "
             f"{floor.get('rps', '—')} | {result.get('ratio', '—')} | "
-            f"{drf.get('rps', '—')} | {result.get('ratio_drf', '—')} | "
+            f"{drf.get('rps', '—')} | {result.get('ratio_drf', '—')} | {cpu} | "
+            f"{result.get('cpu_ratio_drf', '—')} | "
             f"{statements} | {api['new_connections_per_request']} |")
     if "W6" in report["workloads"]:
         w6 = report["workloads"]["W6"]

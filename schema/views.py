@@ -6,6 +6,8 @@ from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, JsonResponse
 from strawberry.django.views import GraphQLView as StrawberryGraphQLView
 
+from schema.encoding import OrjsonEncoding
+
 
 def _body_too_large(request: HttpRequest) -> bool:
     try:
@@ -15,7 +17,7 @@ def _body_too_large(request: HttpRequest) -> bool:
     return length > settings.GRAPHQL_MAX_BODY_BYTES
 
 
-class GraphQLView(StrawberryGraphQLView):
+class GraphQLView(OrjsonEncoding, StrawberryGraphQLView):
     """Answers every failure as a GraphQL error body with a code, and uses 400
     when nothing could be executed (parse, validation, variable errors)."""
 
