@@ -315,7 +315,7 @@ def measure(args, env: dict, database: str, world: dict, servers: list) -> dict:
                     (pg_sessions(database) - before) / max(stats["requests"], 1), 3)
                 rounds[target].append(stats)
         for target, runs in rounds.items():
-            result[target] = {key: statistics.median(r[key] for r in runs)
+            result[target] = {key: round(statistics.median(r[key] for r in runs), 3)
                               for key in ("rps", "p50_ms", "p99_ms", "cpu_ms_per_request",
                                           "new_connections_per_request")}
             result[target]["non_2xx"] = sum(r["non_2xx"] for r in runs)
