@@ -1,10 +1,8 @@
 """ASGI entry point: HTTP through Django (middleware, JWT, the view), websockets at
 /graphql/ through strawberry's consumer, behind an Origin check.
 
-HTTP runs Django's WSGI handler in a pool of HTTP_THREADS threads (a2wsgi): one hop
-from the event loop to a thread per request, where Django's ASGI handler made several
-for our sync view and middleware (each with its own thread and context) — about a third
-of a small request's CPU (README: Performance).
+HTTP runs Django's WSGI handler in a pool of HTTP_THREADS threads (config/http.py): one
+hop from the event loop to a thread per request instead of Django's ASGI handler's several.
 
 A browser always sends Origin, and it must be an allowed host (no cross-site socket
 riding on a page). A client that sends none (Node, Python, mobile) is no browser; its
@@ -12,11 +10,10 @@ socket is authenticated by its token alone."""
 
 import os
 
-from a2wsgi import WSGIMiddleware
-from django.core.wsgi import get_wsgi_application
+from django import setup
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-django_wsgi_app = get_wsgi_application()
+setup(set_prefix=False)
 
 # Imported after Django is set up.
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
@@ -24,6 +21,7 @@ from channels.security.websocket import OriginValidator  # noqa: E402
 from django.conf import settings  # noqa: E402
 from django.urls import path  # noqa: E402
 
+from config.http import http_application  # noqa: E402
 from schema.schema import schema  # noqa: E402
 from schema.websocket import GraphQLConsumer  # noqa: E402
 
@@ -45,6 +43,6 @@ def allowed_origin_hosts() -> list[str]:
 websocket_urls = [path("graphql/", GraphQLConsumer.as_asgi(schema=schema))]
 
 application = ProtocolTypeRouter({
-    "http": WSGIMiddleware(django_wsgi_app, workers=settings.HTTP_THREADS),
+    "http": http_application(),
     "websocket": OriginAllowedOrAbsent(URLRouter(websocket_urls), allowed_origin_hosts()),
 })

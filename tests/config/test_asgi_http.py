@@ -51,3 +51,39 @@ async def test_a_body_over_the_limit_is_refused(settings, owner):
     status, _, body = await _post(big, access_token(owner))
     assert status == 413
     assert body["errors"][0]["extensions"]["limit"] == "bodyBytes"
+
+
+async def _post_chunked(chunks: list[bytes], token: str):
+    """A body without Content-Length, in several messages (as a chunked request arrives)."""
+    from asgiref.testing import ApplicationCommunicator
+
+    scope = {"type": "http", "http_version": "1.1", "method": "POST", "path": "/graphql/",
+             "raw_path": b"/graphql/", "query_string": b"", "root_path": "", "scheme": "http",
+             "headers": [(b"content-type", b"application/json"), (b"host", b"127.0.0.1"),
+                         (b"authorization", f"JWT {token}".encode())],
+             "client": ("127.0.0.1", 5000), "server": ("127.0.0.1", 80)}
+    communicator = ApplicationCommunicator(application, scope)
+    for n, chunk in enumerate(chunks):
+        await communicator.send_input({"type": "http.request", "body": chunk,
+                                       "more_body": n < len(chunks) - 1})
+    start = await communicator.receive_output(10)
+    body = b""
+    while True:
+        message = await communicator.receive_output(10)
+        body += message.get("body", b"")
+        if not message.get("more_body"):
+            break
+    return start["status"], json.loads(body)
+
+
+async def test_a_body_without_content_length_is_read_whole(owner):
+    status, body = await _post_chunked([ME[:10], ME[10:20], ME[20:]], access_token(owner))
+    assert status == 200
+    assert body == {"data": {"me": {"username": owner.username}}}
+
+
+async def test_a_body_without_content_length_over_the_limit_is_refused(settings, owner):
+    settings.GRAPHQL_MAX_BODY_BYTES = 100
+    status, body = await _post_chunked([b"{" + b" " * 60] * 5 + [b"}"], access_token(owner))
+    assert status == 413
+    assert body["errors"][0]["extensions"]["limit"] == "bodyBytes"
