@@ -3,8 +3,13 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 RUN_ENV := DEBUG=true
+# `make run` only: an access token lasts 8 hours, so a token pasted into GraphiQL keeps working.
+RUN_JWT_EXPIRATION_SECONDS ?= 28800
+# `make run` and `make test` may start at once in a fresh clone: the one that builds .venv
+# holds this lock while the other waits, then finds it built (flock is in util-linux).
+VENV_LOCKED := $(if $(shell command -v flock),flock $(VENV).lock) $(MAKE) --no-print-directory --silent
 
-.PHONY: run test lint venv dev migrate seed schema bench clean
+.PHONY: run test lint venv dev migrate seed schema bench clean playground
 
 $(VENV)/bin/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is needed, found " + sys.version' 
@@ -19,8 +24,10 @@ $(VENV)/.dev: requirements-dev.txt requirements.txt $(VENV)/.runtime
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	@touch $@
 
-venv: $(VENV)/.runtime
-dev: $(VENV)/.dev
+venv:
+	@$(VENV_LOCKED) $(VENV)/.runtime
+dev:
+	@$(VENV_LOCKED) $(VENV)/.dev
 
 migrate: venv
 	$(RUN_ENV) $(PY) manage.py migrate --noinput
@@ -28,9 +35,17 @@ migrate: venv
 seed: migrate
 	$(RUN_ENV) $(PY) manage.py seed_demo
 
+## The GraphiQL playground's files (playground/: npm ci + esbuild into its static dir).
+PLAYGROUND_BUNDLE := playground/static/playground/graphiql.js
+$(PLAYGROUND_BUNDLE): playground/package-lock.json playground/build.mjs $(wildcard playground/src/*)
+	cd playground && npm ci --no-audit --no-fund --loglevel=error && npm run --silent build
+playground:
+	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory $(PLAYGROUND_BUNDLE); \
+	else echo "npm not found: /graphql/ will show how to build the playground (make playground)"; fi
+
 ## Start the development server with demo data on http://127.0.0.1:8000/ (GraphiQL at /graphql/).
-run: seed
-	$(RUN_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+run: seed playground
+	$(RUN_ENV) JWT_EXPIRATION_SECONDS=$(RUN_JWT_EXPIRATION_SECONDS) $(PY) manage.py runserver 127.0.0.1:8000
 
 ## Run the test suite (SQLite, or the database in DATABASE_URL).
 test: dev
@@ -54,4 +69,4 @@ lint: dev
 	$(VENV)/bin/ruff check .
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(VENV).lock db.sqlite3 staticfiles .pytest_cache .ruff_cache

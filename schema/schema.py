@@ -10,8 +10,10 @@ from schema import fastpath
 from schema.accounts.auth_mutations import AuthMutations
 from schema.accounts.mutations import AccountMutations
 from schema.accounts.queries import AccountQueries
+from schema.descriptions import describe
 from schema.errors import ErrorCodes, format_error
 from schema.limits import limit_extensions
+from schema.metrics import OperationOutcome
 from schema.names import ContractNameConverter
 from schema.optimizer import QuerysetOptimizer
 from schema.scalars import SCALARS
@@ -48,6 +50,7 @@ def _extensions() -> list:
     # Parsing and validating a document cost more than running a small query: both are
     # cached by the document's text (bounded LRU caches).
     extensions: list = [
+        OperationOutcome,
         ErrorCodes,
         *limit_extensions(),
         lambda: ParserCache(maxsize=512),
@@ -66,5 +69,6 @@ schema = Schema(
     extensions=_extensions(),
     config=StrawberryConfig(name_converter=ContractNameConverter(), scalar_map=SCALARS),
 )
+describe(schema._schema)
 # Plain columns resolved by graphql-core directly (schema/fastpath.py).
 fastpath.install(schema)

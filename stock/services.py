@@ -23,6 +23,7 @@ from core.errors import Conflict, FieldErrors, Forbidden, NotFound
 from core.ids import parse_id
 from core.sentinel import UNSET, Unset
 from stock import events
+from stock.admission import item_transaction
 from stock.models import SYSTEM_REASONS, InventoryItem, ItemChange, StockChangeReason
 from stock.selectors import items_in_scope
 
@@ -192,7 +193,7 @@ def item_update(
         if value is not UNSET
     }
     try:
-        with transaction.atomic():
+        with item_transaction(parse_id(item_id, what="Item")):
             item = _lock_in_scope(actor, item_id)
             if given and not rules.can_edit_items(actor):
                 raise Forbidden("Workers may change an item's quantity only.")
@@ -250,7 +251,7 @@ def item_update(
 
 def item_delete(*, actor: User, item_id: int | str) -> int:
     """Delete an item, logging DELETED (its quantity to 0); its history stays. Returns its id."""
-    with transaction.atomic():
+    with item_transaction(parse_id(item_id, what="Item")):
         item = _lock_in_scope(actor, item_id)
         if not rules.can_edit_items(actor):
             raise Forbidden("Workers cannot delete items.")
@@ -323,7 +324,7 @@ def stock_adjust(
         if (change := _replay(actor, idempotency_key, fingerprint)) is not None:
             return change
     try:
-        with transaction.atomic():
+        with item_transaction(pk):
             return _apply_adjustment(
                 actor=actor, pk=pk, delta=delta, reason=reason, note=note,
                 expected_quantity=expected_quantity, idempotency_key=idempotency_key,
