@@ -55,8 +55,12 @@ test: dev
 schema: venv
 	$(RUN_ENV) $(PY) manage.py export_schema schema.schema --path schema.graphql
 
+$(VENV)/.bench: bench/requirements-drf.txt $(VENV)/.dev
+	$(PY) -m pip install --quiet -r bench/requirements-drf.txt
+	@touch $@
+
 ## The benchmark against PostgreSQL on 127.0.0.1 (bench/run.py; ARGS="--scale 1m" etc.).
-bench: dev
+bench: $(VENV)/.bench
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	@pg_isready -q -h 127.0.0.1 || pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start
 	$(PY) -m bench.run $(ARGS)

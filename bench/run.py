@@ -1,9 +1,10 @@
 """The benchmark: `make bench` (or `python -m bench.run --help`).
 
 Seeds a fixed dataset into a fresh PostgreSQL database, runs the production server
-(the Procfile's web command, ONE worker, pinned to core 0 when taskset exists) and
-the floor (the same server command with bench/floor/settings.py), checks every
-workload's answer, then drives each with wrk (pinned to core 1) for several rounds.
+(the Procfile's web command, ONE worker, pinned to core 0 when taskset exists), the
+floor (the same server command with bench/floor/settings.py) and the DRF reference
+(bench/drf/settings.py: DRF + SimpleJWT + django-filter), checks every workload's
+answer on each, then drives each with wrk (pinned to core 1) for several rounds.
 Reports req/s, p50/p99, SQL statements and new PostgreSQL connections per request,
 and server peak RSS, as JSON and markdown in bench/results/.
 """
@@ -20,6 +21,7 @@ import statistics
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
@@ -96,6 +98,17 @@ class Server:
                 peaks.append(int(match.group(1)) / 1024)
         return round(max(peaks, default=0.0), 1)
 
+    def cpu_seconds(self) -> float:
+        """User + system CPU of the master and its workers so far (from /proc)."""
+        total = 0
+        for pid in [self.process.pid, *_children(self.process.pid)]:
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+        return total / os.sysconf("SC_CLK_TCK")
+
     def stop(self) -> None:
         if self.process.poll() is None:
             os.killpg(self.process.pid, signal.SIGTERM)
@@ -120,19 +133,34 @@ def post(url: str, body: dict, token: str) -> dict:
         return json.loads(response.read())
 
 
-def lua(path: str, bodies: list[str], token: str) -> str:
-    """A wrk script cycling through request bodies at random."""
-    quoted = ",\n".join(json.dumps(body) for body in bodies)
+def get(url: str, token: str) -> dict:
+    request = urllib.request.Request(url, headers={"Authorization": f"JWT {token}"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return json.loads(response.read())
+
+
+def requests_of(spec: dict) -> list[tuple[str, str | None]]:
+    """(path, body) of each request a target's spec cycles through."""
+    paths = spec.get("paths") or [spec["path"]] * len(spec.get("bodies") or [None])
+    bodies = spec.get("bodies") or [None] * len(paths)
+    return list(zip(paths, bodies, strict=True))
+
+
+def lua(spec: dict, token: str) -> str:
+    """A wrk script cycling through a target's requests at random."""
+    quoted = ",\n".join(f"{{{json.dumps(path)}, {json.dumps(body) if body else 'nil'}}}"
+                         for path, body in requests_of(spec))
     return f"""
-wrk.method = "POST"
+wrk.method = "{spec.get('method', 'POST')}"
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "JWT {token}"
-local bodies = {{
+local requests = {{
 {quoted}
 }}
 math.randomseed(20261123)
 request = function()
-  return wrk.format(nil, "{path}", nil, bodies[math.random(#bodies)])
+  local r = requests[math.random(#requests)]
+  return wrk.format(nil, r[1], nil, r[2])
 end
 """
 
@@ -176,17 +204,26 @@ def main() -> None:
                         help="wrk connections for every workload (default: each one's own, 8)")
     parser.add_argument("--w6-rate", type=float, default=10.0,
                         help="changes per second in W6 (each fans out to 200 subscribers)")
+    parser.add_argument("--database", default=f"bench_inventory_{os.getpid()}",
+                        help="the bench's own PostgreSQL database: created (dropped first "
+                             "if it exists) and dropped at the end; never another one")
+    parser.add_argument("--targets", default="api,floor,drf",
+                        help="servers to measure: api, floor, drf")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is needed: apt-get install wrk (make bench does this)")
 
-    database = f"bench_inventory_{os.getpid()}"
+    database = args.database
+    if not re.fullmatch(r"[a-z_][a-z0-9_]*", database):
+        raise SystemExit(f"--database: {database!r} is not a plain lower-case name")
     env = {**os.environ, "DATABASE_URL": f"{PG}/{database}", "SECRET_KEY": SECRET,
            "DEBUG": "false", "ALLOWED_HOSTS": "127.0.0.1,testserver",
            "JWT_EXPIRATION_SECONDS": "86400", "REDIS_URL": os.environ.get("REDIS_URL", ""),
            "DB_STATEMENT_TIMEOUT_MS": "30000"}
     os.environ.update({k: v for k, v in env.items() if k != "REDIS_URL"})
     os.environ["DJANGO_SETTINGS_MODULE"] = "bench.floor.settings"
+    drop = ["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", "--force", database]
+    sh(*drop)  # a run stopped before its cleanup left it behind
     sh("createdb", "-h", "127.0.0.1", "-U", "postgres", database)
     servers: list[Server] = []
     try:
@@ -210,71 +247,99 @@ def main() -> None:
         from django.db import connections
 
         connections.close_all()
-        subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists",
-                        "--force", database], check=False)
+        subprocess.run(drop, check=False)
+
+
+TARGETS = {"api": "config.settings", "floor": "bench.floor.settings",
+           "drf": "bench.drf.settings"}
+
+
+def tokens_for(owner) -> dict:
+    """Each target's access token for owner: the API's own, and SimpleJWT's for DRF."""
+    from datetime import timedelta
+
+    from rest_framework_simplejwt.tokens import AccessToken
+
+    from accounts.tokens import access_token_for
+
+    drf = AccessToken.for_user(owner)
+    drf.set_exp(lifetime=timedelta(days=1))
+    return {"api": access_token_for(owner), "floor": access_token_for(owner), "drf": str(drf)}
 
 
 def measure(args, env: dict, database: str, world: dict, servers: list) -> dict:
-    from accounts.tokens import access_token_for
     from stock.models import InventoryItem
 
     owner = world["owner_a"]
-    token = access_token_for(owner)
+    tokens = tokens_for(owner)
     item_ids = list(InventoryItem.objects.filter(owner=owner).order_by("id")
                     .values_list("id", flat=True)[:1000])
     log = RESULTS / "server.log"
     log.unlink(missing_ok=True)
-    api = Server(env, "config.settings", log)
-    servers.append(api)
-    floor = Server(env, "bench.floor.settings", log)
-    servers.append(floor)
+    targets = [t for t in TARGETS if t in args.targets.split(",")]
+    if "api" not in targets:
+        raise SystemExit("--targets must include api")
+    running = {}
+    for target in targets:
+        running[target] = Server(env, TARGETS[target], log)
+        servers.append(running[target])
 
     workloads = build_workloads(item_ids)
     selected = args.workloads.split(",")
     report = {"date": datetime.now(UTC).isoformat(timespec="seconds"), "scale": args.scale,
-              "connections": args.connections or 8,
+              "connections": args.connections or 8, "targets": targets,
               "rounds": args.rounds, "seconds": args.seconds, "workloads": {}}
     for name, spec in workloads.items():
         if name not in selected:
             continue
-        check_answers(name, spec, api, floor, token)
+        spec = {target: spec.get(target) for target in targets} | {
+            "connections": spec["connections"]}
+        check_answers(name, spec, running, tokens)
         captured: dict = {}
-        result = {"statements": count_statements(spec, owner, captured)}
+        result = {"statements": count_statements(spec, owner, tokens, captured)}
         if name == "W1":
             report["plans"] = query_plans(captured["sql"])
         hot_before = quantity_of(item_ids[0])
-        for target, server in (("api", api), ("floor", floor)):
-            if spec.get(target) is None:
-                continue
-            rounds = []
-            for _ in range(args.rounds):
-                before = pg_sessions(database)
-                stats = run_wrk(server.url, lua(spec[target]["path"], spec[target]["bodies"],
-                                                token), args.seconds,
-                                 args.connections or spec["connections"])
+        # Rounds alternate between the servers, so a change in the machine's load
+        # falls on all of them alike.
+        rounds: dict = {target: [] for target in targets if spec.get(target)}
+        for _ in range(args.rounds):
+            for target in rounds:
+                before, cpu = pg_sessions(database), running[target].cpu_seconds()
+                stats = run_wrk(running[target].url, lua(spec[target], tokens[target]),
+                                args.seconds, args.connections or spec["connections"])
+                # Steadier than req/s on a loaded machine: what one request costs the server.
+                stats["cpu_ms_per_request"] = round(
+                    (running[target].cpu_seconds() - cpu) * 1000 / max(stats["requests"], 1), 2)
                 stats["new_connections_per_request"] = round(
                     (pg_sessions(database) - before) / max(stats["requests"], 1), 3)
-                rounds.append(stats)
-            result[target] = {key: statistics.median(r[key] for r in rounds)
-                              for key in ("rps", "p50_ms", "p99_ms",
+                rounds[target].append(stats)
+        for target, runs in rounds.items():
+            result[target] = {key: round(statistics.median(r[key] for r in runs), 3)
+                              for key in ("rps", "p50_ms", "p99_ms", "cpu_ms_per_request",
                                           "new_connections_per_request")}
-            result[target]["non_2xx"] = sum(r["non_2xx"] for r in rounds)
-            result[target]["rounds"] = rounds
+            result[target]["non_2xx"] = sum(r["non_2xx"] for r in runs)
+            result[target]["rounds"] = runs
         if "floor" in result:
             result["ratio"] = round(result["api"]["rps"] / result["floor"]["rps"], 2)
+        if "drf" in result:
+            result["ratio_drf"] = round(result["api"]["rps"] / result["drf"]["rps"], 2)
+            result["cpu_ratio_drf"] = round(
+                result["drf"]["cpu_ms_per_request"] / result["api"]["cpu_ms_per_request"], 2)
         if name == "W5":
             # Every answered +1 must be in the quantity (requests still in flight when wrk
             # stopped may add more, never less).
-            answered = sum(r["requests"] - r["non_2xx"] for r in result["api"]["rounds"])
+            answered = sum(r["requests"] - r["non_2xx"]
+                           for target in rounds for r in result[target]["rounds"])
             result["applied"] = quantity_of(item_ids[0]) - hot_before
             result["lost_updates"] = max(0, answered - result["applied"])
         report["workloads"][name] = result
         print(summary_line(name, result), flush=True)
     if "W6" in selected:
         report["workloads"]["W6"] = asyncio.run(
-            subscriptions(api, token, item_ids, rate=args.w6_rate))
+            subscriptions(running["api"], tokens["api"], item_ids, rate=args.w6_rate))
         print("W6", report["workloads"]["W6"], flush=True)
-    report["peak_rss_mb"] = {"api": api.peak_rss_mb(), "floor": floor.peak_rss_mb()}
+    report["peak_rss_mb"] = {target: server.peak_rss_mb() for target, server in running.items()}
     return report
 
 
@@ -295,64 +360,106 @@ def build_workloads(item_ids: list[int]) -> dict:
     def floor(path: str, bodies: list[dict]) -> dict:
         return {"path": path, "bodies": [json.dumps(b) for b in bodies]}
 
+    def drf_page(limit: int) -> dict:
+        query = urllib.parse.urlencode({
+            "category": W1_FILTER["category"], "price_min": W1_FILTER["priceMin"],
+            "price_max": W1_FILTER["priceMax"], "ordering": "name,id", "limit": limit})
+        return {"method": "GET", "path": f"/drf/items?{query}"}
+
+    def drf_adjust(pks: list[int]) -> dict:
+        body = json.dumps({"delta": 1, "reason": "RECEIVED"})
+        return {"paths": [f"/drf/items/{pk}/adjust" for pk in pks],
+                "bodies": [body] * len(pks)}
+
     ids = [{"id": str(pk)} for pk in item_ids]
     return {
         "W1": {"api": gql(W1.replace("LIMIT", "20")),
-               "floor": floor("/floor/items", [{**W1_FILTER, "limit": 20}]), "connections": 8},
+               "floor": floor("/floor/items", [{**W1_FILTER, "limit": 20}]),
+               "drf": drf_page(20), "connections": 8},
         "W2": {"api": gql(W1.replace("LIMIT", "100")),
-               "floor": floor("/floor/items", [{**W1_FILTER, "limit": 100}]), "connections": 8},
+               "floor": floor("/floor/items", [{**W1_FILTER, "limit": 100}]),
+               "drf": drf_page(100), "connections": 8},
         "W3": {"api": gql(W3, ids[:200]),
                "floor": floor("/floor/item", [{"id": v["id"]} for v in ids[:200]]),
+               "drf": {"method": "GET", "paths": [f"/drf/items/{pk}" for pk in item_ids[:200]]},
                "connections": 8},
         "W4": {"api": gql(ADJUST, ids),
                "floor": floor("/floor/adjust", [{"itemId": v["id"], "delta": 1,
                                                  "reason": "RECEIVED"} for v in ids]),
-               "connections": 8},
-        "W5": {"api": gql(ADJUST, [{"id": str(hot)}]), "floor": None, "connections": 8},
+               "drf": drf_adjust(item_ids), "connections": 8},
+        "W5": {"api": gql(ADJUST, [{"id": str(hot)}]), "floor": None,
+               "drf": drf_adjust([hot]), "connections": 8},
     }
 
 
-def check_answers(name: str, spec: dict, api: Server, floor: Server, token: str) -> None:
-    """Each workload's first request answers correctly, on both servers, before timing."""
-    body = json.loads(spec["api"]["bodies"][0])
-    answer = post(f"{api.url}/graphql/", body, token)
+def call(server: Server, spec: dict, token: str) -> dict:
+    """The answer to a target's first request."""
+    path, body = requests_of(spec)[0]
+    if spec.get("method") == "GET":
+        return get(f"{server.url}{path}", token)
+    return post(f"{server.url}{path}", json.loads(body), token)
+
+
+def check_answers(name: str, spec: dict, running: dict, tokens: dict) -> None:
+    """Each workload's first request answers the same, on every server, before timing."""
+    answer = call(running["api"], spec["api"], tokens["api"])
     assert "errors" not in answer, (name, answer)
     data = answer["data"]
+    others = {target: call(running[target], spec[target], tokens[target])
+              for target in ("floor", "drf") if spec.get(target)}
     if name in ("W1", "W2"):
         page = data["items"]
         limit = 20 if name == "W1" else 100
         assert len(page["results"]) == min(limit, page["totalCount"]) > 0, name
         names = [row["name"] for row in page["results"]]
         assert names == sorted(names), name
-        floor_page = post(f"{floor.url}/floor/items", json.loads(spec["floor"]["bodies"][0]),
-                          token)
-        assert floor_page["totalCount"] == page["totalCount"], name
-        assert [r["name"] for r in floor_page["results"]] == names, name
+        expected = [{**row, "owner": row["owner"]["username"]} for row in page["results"]]
+        if "floor" in others:
+            assert others["floor"]["totalCount"] == page["totalCount"], name
+            assert [r["name"] for r in others["floor"]["results"]] == names, name
+        if "drf" in others:
+            assert others["drf"]["count"] == page["totalCount"], (name, others["drf"])
+            assert [{**r, "id": str(r["id"])} for r in others["drf"]["results"]] == expected, (
+                name, others["drf"]["results"][:2], expected[:2])
     elif name == "W3":
-        assert len(data["item"]["changes"]) >= 2, name
+        changes = data["item"]["changes"]
+        assert len(changes) >= 2, name
+        if "drf" in others:
+            assert others["drf"]["name"] == data["item"]["name"], name
+            assert [(c["delta"], c["reason"]) for c in others["drf"]["changes"]] == [
+                (c["delta"], c["reason"]) for c in changes], name
     else:
         change = data["adjustStock"]
         assert change["newQuantity"] == change["oldQuantity"] + 1, name
+        for target, other in others.items():
+            assert other["newQuantity"] == other["oldQuantity"] + 1, (name, target, other)
 
 
-def count_statements(spec: dict, owner, captured: dict | None = None) -> dict:
+def count_statements(spec: dict, owner, tokens: dict, captured: dict | None = None) -> dict:
     """SQL statements per request, counted in process through the same middleware/view.
     With `captured`, the API's statements are kept there (for their plans)."""
+    import importlib
+
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
-
-    from accounts.tokens import access_token_for
+    from django.test.utils import CaptureQueriesContext, override_settings
 
     client = Client()
-    headers = {"HTTP_AUTHORIZATION": f"JWT {access_token_for(owner)}"}
     counts = {}
-    for target in ("api", "floor"):
+    for target, settings_module in TARGETS.items():
         if spec.get(target) is None:
             continue
-        with CaptureQueriesContext(connection) as queries:
-            response = client.post(spec[target]["path"], spec[target]["bodies"][0],
-                                   content_type="application/json", **headers)
+        module = importlib.import_module(settings_module)
+        overrides = {key: getattr(module, key) for key in (
+            "ROOT_URLCONF", "JWT_AUTH_PATHS", "REST_FRAMEWORK", "SIMPLE_JWT")
+            if hasattr(module, key)}
+        path, body = requests_of(spec[target])[0]
+        headers = {"HTTP_AUTHORIZATION": f"JWT {tokens[target]}"}
+        with override_settings(**overrides), CaptureQueriesContext(connection) as queries:
+            if spec[target].get("method") == "GET":
+                response = client.get(path, **headers)
+            else:
+                response = client.post(path, body, content_type="application/json", **headers)
         assert response.status_code == 200, response.content
         counts[target] = len(queries)
         if captured is not None and target == "api":
@@ -440,11 +547,15 @@ def query_plans(statements: list[str]) -> dict:
 
 
 def summary_line(name: str, result: dict) -> str:
-    api, floor = result["api"], result.get("floor")
+    api = result["api"]
     line = (f"{name}: api {api['rps']:.0f} req/s (p50 {api['p50_ms']} ms, p99 {api['p99_ms']}"
             f" ms), statements {result['statements']}")
-    if floor:
-        line += f"; floor {floor['rps']:.0f} req/s; ratio {result['ratio']}"
+    if "floor" in result:
+        line += f"; floor {result['floor']['rps']:.0f} req/s, ratio {result['ratio']}"
+    if "drf" in result:
+        line += (f"; DRF {result['drf']['rps']:.0f} req/s, ratio {result['ratio_drf']}; "
+                 f"CPU ms/request api {api['cpu_ms_per_request']}, "
+                 f"DRF {result['drf']['cpu_ms_per_request']}")
     return line
 
 
@@ -453,18 +564,26 @@ def write_report(report: dict) -> None:
     (RESULTS / f"{stamp}-{report['scale']}.json").write_text(json.dumps(report, indent=2))
     lines = [f"# Benchmark {report['date']} (scale {report['scale']}, median of "
              f"{report['rounds']} rounds of {report['seconds']} s)", "",
-             "| workload | API req/s | p50 ms | p99 ms | floor req/s | ratio | SQL/request "
-             "(API, floor) | new PG connections/request (API) |",
-             "|---|---|---|---|---|---|---|---|"]
+             "| workload | API req/s | p50 ms | p99 ms | floor req/s | API/floor | "
+             "DRF + SimpleJWT req/s | API/DRF | server CPU ms/request (API, floor, DRF) | "
+             "DRF/API CPU | SQL/request (API, floor, DRF) | "
+             "new PG connections/request (API) |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for name, result in report["workloads"].items():
         if name == "W6":
             continue
-        api, floor = result["api"], result.get("floor") or {}
+        api = result["api"]
+        floor, drf = result.get("floor") or {}, result.get("drf") or {}
+        statements = ", ".join(str(result["statements"].get(t, "—"))
+                               for t in ("api", "floor", "drf"))
+        cpu = ", ".join(str((result.get(t) or {}).get("cpu_ms_per_request", "—"))
+                        for t in ("api", "floor", "drf"))
         lines.append(
             f"| {name} | {api['rps']:.0f} | {api['p50_ms']} | {api['p99_ms']} | "
             f"{floor.get('rps', '—')} | {result.get('ratio', '—')} | "
-            f"{result['statements'].get('api')}, {result['statements'].get('floor', '—')} | "
-            f"{api['new_connections_per_request']} |")
+            f"{drf.get('rps', '—')} | {result.get('ratio_drf', '—')} | {cpu} | "
+            f"{result.get('cpu_ratio_drf', '—')} | "
+            f"{statements} | {api['new_connections_per_request']} |")
     if "W6" in report["workloads"]:
         w6 = report["workloads"]["W6"]
         lines += ["", f"W6: {w6.get('subscribers')} subscribers, {w6.get('changes')} changes "

@@ -1,16 +1,19 @@
 """ASGI entry point: HTTP through Django (middleware, JWT, the view), websockets at
 /graphql/ through strawberry's consumer, behind an Origin check.
 
+HTTP runs Django's WSGI handler in a pool of HTTP_THREADS threads (config/http.py): one
+hop from the event loop to a thread per request instead of Django's ASGI handler's several.
+
 A browser always sends Origin, and it must be an allowed host (no cross-site socket
 riding on a page). A client that sends none (Node, Python, mobile) is no browser; its
 socket is authenticated by its token alone."""
 
 import os
 
-from django.core.asgi import get_asgi_application
+from django import setup
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-django_asgi_app = get_asgi_application()
+setup(set_prefix=False)
 
 # Imported after Django is set up.
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
@@ -18,6 +21,7 @@ from channels.security.websocket import OriginValidator  # noqa: E402
 from django.conf import settings  # noqa: E402
 from django.urls import path  # noqa: E402
 
+from config.http import http_application  # noqa: E402
 from schema.schema import schema  # noqa: E402
 from schema.websocket import GraphQLConsumer  # noqa: E402
 
@@ -40,6 +44,6 @@ consumer = GraphQLConsumer.as_asgi(schema=schema)
 websocket_urls = [path("graphql/", consumer), path("graphql", consumer)]
 
 application = ProtocolTypeRouter({
-    "http": django_asgi_app,
+    "http": http_application(),
     "websocket": OriginAllowedOrAbsent(URLRouter(websocket_urls), allowed_origin_hosts()),
 })

@@ -204,6 +204,10 @@ def _redis_options(*, read_timeout: float) -> dict:
     }
 
 
+# Threads of a server process answering HTTP requests (config.asgi); at most the
+# database pool's size, so none waits for a connection.
+HTTP_THREADS = env_int("HTTP_THREADS", 8)
+
 # The shared cache (login throttling): Redis across processes, else this process's memory.
 # While Redis is unreachable, accounts.throttle counts in process memory.
 if REDIS_URL:

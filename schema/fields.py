@@ -5,7 +5,7 @@ from functools import cached_property
 import strawberry
 import strawberry_django
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import QuerySet
+from django.db.models import FileField, QuerySet
 from strawberry.types.arguments import StrawberryArgument
 from strawberry_django.arguments import argument
 from strawberry_django.fields.field import StrawberryDjangoField
@@ -87,6 +87,26 @@ class ApiField(StrawberryDjangoField):
         return super().apply_pagination(queryset, pagination, related_field_id=related_field_id)
 
 
+def model_field_of(field: StrawberryDjangoField):
+    """The model field a resolver-less field of a Django type reads, or None."""
+    definition = field.origin_django_type
+    if field.base_resolver is not None or definition is None:
+        return None
+    try:
+        return definition.model._meta.get_field(field.django_name or field.python_name)
+    except FieldDoesNotExist:
+        return None
+
+
+def plain_column(field: StrawberryDjangoField) -> str | None:
+    """The column a field reads as it is stored (no relation, no file wrapper), or None."""
+    model_field = model_field_of(field)
+    if (model_field is None or not model_field.concrete or model_field.is_relation
+            or isinstance(model_field, FileField)):
+        return None
+    return model_field.attname
+
+
 class ModelField(StrawberryDjangoField):
     """The field class of our Django types: a plain column is read straight from the row.
 
@@ -97,16 +117,7 @@ class ModelField(StrawberryDjangoField):
 
     @cached_property
     def _column(self) -> str | None:
-        definition = self.origin_django_type
-        if self.base_resolver is not None or definition is None:
-            return None
-        try:
-            field = definition.model._meta.get_field(self.django_name or self.python_name)
-        except FieldDoesNotExist:
-            return None
-        if not field.concrete or field.is_relation:
-            return None
-        return field.attname
+        return plain_column(self)
 
     def get_result(self, source, info, args, kwargs):
         column = self._column

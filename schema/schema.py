@@ -6,6 +6,7 @@ from graphql.validation import NoSchemaIntrospectionCustomRule
 from strawberry.extensions import AddValidationRules, ParserCache
 from strawberry.schema.config import StrawberryConfig
 
+from schema import fastpath
 from schema.accounts.auth_mutations import AuthMutations
 from schema.accounts.mutations import AccountMutations
 from schema.accounts.queries import AccountQueries
@@ -71,3 +72,5 @@ schema = Schema(
     config=StrawberryConfig(name_converter=ContractNameConverter(), scalar_map=SCALARS),
 )
 describe(schema._schema)
+# Plain columns resolved by graphql-core directly (schema/fastpath.py).
+fastpath.install(schema)

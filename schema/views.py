@@ -15,6 +15,7 @@ from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOpe
 from strawberry.types.graphql import OperationType
 
 from playground.page import playground_response
+from schema.encoding import OrjsonEncoding
 from schema.media_types import GRAPHQL_RESPONSE_JSON, JSON, response_media_type
 from schema.validation import (
     HostileInputError,
@@ -121,7 +122,7 @@ def _is_request_error(result) -> bool:
         error.path is None for error in result.errors)
 
 
-class GraphQLView(StrawberryGraphQLView):
+class GraphQLView(OrjsonEncoding, StrawberryGraphQLView):
     """strawberry's Django view with the transport of GraphQL over HTTP: the response media
     type from Accept (406 if neither), 415 for other bodies, GET for queries only (405),
     400 for bodies that are no GraphQL request, request errors 400 without `data` under
