@@ -230,17 +230,25 @@ TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
 _channel_config = {"capacity": env_int("CHANNEL_CAPACITY", 2000), "expiry": 60}
 # Publishing a committed write's events waits at most this long (then they count as lost).
 CHANNEL_PUBLISH_TIMEOUT_SECONDS = env_float("CHANNEL_PUBLISH_TIMEOUT_SECONDS", 1.0)
+CHANNEL_SOCKET_TIMEOUT_SECONDS = env_float("CHANNEL_SOCKET_TIMEOUT_SECONDS", 15.0)
+# redis-py 8's asyncio pool refuses a command past 100 connections in use instead of
+# waiting ("Too many connections"): each subscription's group_add takes one, so a burst
+# of subscribers to one process would be closed with 1011.
+CHANNEL_REDIS_MAX_CONNECTIONS = env_int("CHANNEL_REDIS_MAX_CONNECTIONS", 5000)
+
+
+def channel_layer_hosts(url: str) -> list[dict]:
+    # A subscriber's read blocks in BZPOPMIN for 5 s (channels-redis); the socket
+    # timeout must be longer, or every idle subscription drops.
+    return [{"address": url, "max_connections": CHANNEL_REDIS_MAX_CONNECTIONS,
+             **_redis_options(read_timeout=CHANNEL_SOCKET_TIMEOUT_SECONDS)}]
+
+
 if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {
-                # A subscriber's read blocks in BZPOPMIN for 5 s (channels-redis); the
-                # socket timeout must be longer, or every idle subscription drops.
-                "hosts": [{"address": REDIS_URL, **_redis_options(read_timeout=env_float(
-                    "CHANNEL_SOCKET_TIMEOUT_SECONDS", 15.0))}],
-                **_channel_config,
-            },
+            "CONFIG": {"hosts": channel_layer_hosts(REDIS_URL), **_channel_config},
         }
     }
 else:
