@@ -1,0 +1,873 @@
+/* eslint-disable */
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A whole number that may exceed 32 bits; a JSON number. */
+  BigInt: { input: number; output: number; }
+  /** Date with time (isoformat) */
+  DateTime: { input: string; output: string; }
+  /** A decimal number, sent as a string ("12.50") or a JSON number. */
+  Decimal: { input: string; output: string; }
+  /** The `JSON` scalar type represents JSON values as specified by [ECMA-404](https://ecma-international.org/wp-content/uploads/ECMA-404_2nd_edition_december_2017.pdf). */
+  JSON: { input: unknown; output: unknown; }
+  Upload: { input: File; output: File; }
+};
+
+export type AdjustLineInput = {
+  delta: Scalars['Int']['input'];
+  expectedQuantity?: InputMaybe<Scalars['Int']['input']>;
+  itemId: Scalars['ID']['input'];
+};
+
+export type AdjustStockBatchInput = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  lines: Array<AdjustLineInput>;
+  note?: InputMaybe<Scalars['String']['input']>;
+  reason: StockChangeReason;
+};
+
+export type AdjustStockInput = {
+  delta: Scalars['Int']['input'];
+  /** Apply only if the quantity is still this. */
+  expectedQuantity?: InputMaybe<Scalars['Int']['input']>;
+  /** At most 64 characters, per user: a retry returns the first change. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  itemId: Scalars['ID']['input'];
+  note?: Scalars['String']['input'];
+  reason: StockChangeReason;
+};
+
+export type CategorySummary = {
+  __typename?: 'CategorySummary';
+  itemCount: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+  totalQuantity: Scalars['BigInt']['output'];
+  /** Sum of quantity × price. */
+  totalValue: Scalars['Decimal']['output'];
+};
+
+export type CountLineInput = {
+  expectedQuantity?: InputMaybe<Scalars['Int']['input']>;
+  itemId: Scalars['ID']['input'];
+  quantity: Scalars['Int']['input'];
+};
+
+export type CountResult = {
+  __typename?: 'CountResult';
+  changes: Array<ItemChange>;
+  unchanged: Scalars['Int']['output'];
+};
+
+export type CountStockInput = {
+  counts: Array<CountLineInput>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CreateItemInput = {
+  category: Scalars['String']['input'];
+  description?: Scalars['String']['input'];
+  lowStockThreshold?: Scalars['Int']['input'];
+  name: Scalars['String']['input'];
+  /** Superuser only; default: the caller. */
+  ownerId?: InputMaybe<Scalars['ID']['input']>;
+  price: Scalars['Decimal']['input'];
+  quantity?: Scalars['Int']['input'];
+  sku?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CreateUserInput = {
+  email: Scalars['String']['input'];
+  /** Superuser only; required when a superuser creates a WORKER. */
+  employerId?: InputMaybe<Scalars['ID']['input']>;
+  password: Scalars['String']['input'];
+  role?: Role;
+  username: Scalars['String']['input'];
+};
+
+export type DatetimeComparisonFilterLookup = {
+  /** Exact match. Filter will be skipped on `null` value */
+  exact?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Greater than. Filter will be skipped on `null` value */
+  gt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Greater than or equal to. Filter will be skipped on `null` value */
+  gte?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Exact match of items in a given list. Filter will be skipped on `null` value */
+  inList?: InputMaybe<Array<Scalars['DateTime']['input']>>;
+  /** Assignment test. Filter will be skipped on `null` value */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than. Filter will be skipped on `null` value */
+  lt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Less than or equal to. Filter will be skipped on `null` value */
+  lte?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Inclusive range test (between) */
+  range?: InputMaybe<DatetimeRangeLookup>;
+};
+
+export type DatetimeRangeLookup = {
+  end?: InputMaybe<Scalars['DateTime']['input']>;
+  start?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+export type DecimalComparisonFilterLookup = {
+  /** Exact match. Filter will be skipped on `null` value */
+  exact?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Greater than. Filter will be skipped on `null` value */
+  gt?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Greater than or equal to. Filter will be skipped on `null` value */
+  gte?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Exact match of items in a given list. Filter will be skipped on `null` value */
+  inList?: InputMaybe<Array<Scalars['Decimal']['input']>>;
+  /** Assignment test. Filter will be skipped on `null` value */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than. Filter will be skipped on `null` value */
+  lt?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Less than or equal to. Filter will be skipped on `null` value */
+  lte?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Inclusive range test (between) */
+  range?: InputMaybe<DecimalRangeLookup>;
+};
+
+export type DecimalRangeLookup = {
+  end?: InputMaybe<Scalars['Decimal']['input']>;
+  start?: InputMaybe<Scalars['Decimal']['input']>;
+};
+
+export type DeletePayload = {
+  __typename?: 'DeletePayload';
+  /** The id of the deleted object. */
+  deletedId: Scalars['ID']['output'];
+};
+
+export type ImportItemsInput = {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  file: Scalars['Upload']['input'];
+  ownerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type ImportResult = {
+  __typename?: 'ImportResult';
+  applied: Scalars['Boolean']['output'];
+  created: Scalars['Int']['output'];
+  dryRun: Scalars['Boolean']['output'];
+  errorCount: Scalars['Int']['output'];
+  errors: Array<ImportRowError>;
+  unchanged: Scalars['Int']['output'];
+  updated: Scalars['Int']['output'];
+};
+
+export type ImportRowError = {
+  __typename?: 'ImportRowError';
+  field?: Maybe<Scalars['String']['output']>;
+  line: Scalars['Int']['output'];
+  messages: Array<Scalars['String']['output']>;
+};
+
+export type IntComparisonFilterLookup = {
+  /** Exact match. Filter will be skipped on `null` value */
+  exact?: InputMaybe<Scalars['Int']['input']>;
+  /** Greater than. Filter will be skipped on `null` value */
+  gt?: InputMaybe<Scalars['Int']['input']>;
+  /** Greater than or equal to. Filter will be skipped on `null` value */
+  gte?: InputMaybe<Scalars['Int']['input']>;
+  /** Exact match of items in a given list. Filter will be skipped on `null` value */
+  inList?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** Assignment test. Filter will be skipped on `null` value */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Less than. Filter will be skipped on `null` value */
+  lt?: InputMaybe<Scalars['Int']['input']>;
+  /** Less than or equal to. Filter will be skipped on `null` value */
+  lte?: InputMaybe<Scalars['Int']['input']>;
+  /** Inclusive range test (between) */
+  range?: InputMaybe<IntRangeLookup>;
+};
+
+export type IntRangeLookup = {
+  end?: InputMaybe<Scalars['Int']['input']>;
+  start?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type InventoryItem = {
+  __typename?: 'InventoryItem';
+  category: Scalars['String']['output'];
+  /** This item's change log, newest first (default 20, at most 100). */
+  changes: Array<ItemChange>;
+  dateAdded: Scalars['DateTime']['output'];
+  description: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** quantity < lowStockThreshold */
+  isLowStock: Scalars['Boolean']['output'];
+  lastUpdated: Scalars['DateTime']['output'];
+  /** Reorder level; default 5. */
+  lowStockThreshold: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+  owner: User;
+  price: Scalars['Decimal']['output'];
+  quantity: Scalars['Int']['output'];
+  quantityAt: Scalars['Int']['output'];
+  /** Optional; unique per owner, ignoring case. */
+  sku?: Maybe<Scalars['String']['output']>;
+};
+
+
+export type InventoryItemChangesArgs = {
+  pagination?: InputMaybe<OffsetPaginationInput>;
+};
+
+
+export type InventoryItemQuantityAtArgs = {
+  at: Scalars['DateTime']['input'];
+};
+
+export type ItemChange = {
+  __typename?: 'ItemChange';
+  delta: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  /** null once the item is deleted. */
+  item?: Maybe<InventoryItem>;
+  /** The item's name when it changed. */
+  itemName: Scalars['String']['output'];
+  newQuantity: Scalars['Int']['output'];
+  note: Scalars['String']['output'];
+  oldQuantity: Scalars['Int']['output'];
+  reason: StockChangeReason;
+  revertedBy?: Maybe<ItemChange>;
+  reverts?: Maybe<ItemChange>;
+  timestamp: Scalars['DateTime']['output'];
+  /** Who made the change; null once deleted. */
+  user?: Maybe<User>;
+  /** Who made the change; kept after deletion. */
+  username: Scalars['String']['output'];
+};
+
+export type ItemChangeFilter = {
+  AND?: InputMaybe<ItemChangeFilter>;
+  DISTINCT?: InputMaybe<Scalars['Boolean']['input']>;
+  NOT?: InputMaybe<ItemChangeFilter>;
+  OR?: InputMaybe<ItemChangeFilter>;
+  /** Entries of this item. */
+  item?: InputMaybe<Scalars['ID']['input']>;
+  reason?: InputMaybe<StockChangeReason>;
+  timestamp?: InputMaybe<DatetimeComparisonFilterLookup>;
+  /** Entries made by this user. */
+  user?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type ItemChangeOrder =
+  { timestamp: Ordering; };
+
+export type ItemChangePage = {
+  __typename?: 'ItemChangePage';
+  pageInfo: OffsetPaginationInfo;
+  /** List of paginated results. */
+  results: Array<ItemChange>;
+  /** Total count of existing results. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ItemFilter = {
+  AND?: InputMaybe<ItemFilter>;
+  DISTINCT?: InputMaybe<Scalars['Boolean']['input']>;
+  NOT?: InputMaybe<ItemFilter>;
+  OR?: InputMaybe<ItemFilter>;
+  category?: InputMaybe<StrFilterLookup>;
+  dateAdded?: InputMaybe<DatetimeComparisonFilterLookup>;
+  /** true: quantity below the item's threshold. */
+  lowStock?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Items of this owner. Superuser only. */
+  owner?: InputMaybe<Scalars['ID']['input']>;
+  price?: InputMaybe<DecimalComparisonFilterLookup>;
+  quantity?: InputMaybe<IntComparisonFilterLookup>;
+  /** Case-insensitive match on name, description, category or SKU. */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type ItemOrder =
+  { category: Ordering; dateAdded?: never; lastUpdated?: never; name?: never; price?: never; quantity?: never; }
+  |  { category?: never; dateAdded: Ordering; lastUpdated?: never; name?: never; price?: never; quantity?: never; }
+  |  { category?: never; dateAdded?: never; lastUpdated: Ordering; name?: never; price?: never; quantity?: never; }
+  |  { category?: never; dateAdded?: never; lastUpdated?: never; name: Ordering; price?: never; quantity?: never; }
+  |  { category?: never; dateAdded?: never; lastUpdated?: never; name?: never; price: Ordering; quantity?: never; }
+  |  { category?: never; dateAdded?: never; lastUpdated?: never; name?: never; price?: never; quantity: Ordering; };
+
+export type ItemPage = {
+  __typename?: 'ItemPage';
+  pageInfo: OffsetPaginationInfo;
+  /** List of paginated results. */
+  results: Array<InventoryItem>;
+  /** Total count of existing results. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type Movement = {
+  __typename?: 'Movement';
+  byReason: Array<ReasonTotal>;
+  changes: Scalars['Int']['output'];
+  group: Scalars['String']['output'];
+  inbound: Scalars['BigInt']['output'];
+  item?: Maybe<InventoryItem>;
+  itemName?: Maybe<Scalars['String']['output']>;
+  net: Scalars['BigInt']['output'];
+  outbound: Scalars['BigInt']['output'];
+};
+
+export type MovementFilter = {
+  category?: InputMaybe<Scalars['String']['input']>;
+  itemId?: InputMaybe<Scalars['ID']['input']>;
+  reason?: InputMaybe<StockChangeReason>;
+};
+
+export type MovementGroup =
+  | 'CATEGORY'
+  | 'DAY'
+  | 'ITEM'
+  | 'REASON';
+
+export type MovementPage = {
+  __typename?: 'MovementPage';
+  pageInfo: OffsetPaginationInfo;
+  results: Array<Movement>;
+  totalCount: Scalars['Int']['output'];
+};
+
+/** Writes. */
+export type Mutation = {
+  __typename?: 'Mutation';
+  adjustStock: ItemChange;
+  adjustStockBatch: Array<ItemChange>;
+  changePassword: User;
+  countStock: CountResult;
+  createItem: InventoryItem;
+  createUser: User;
+  deleteItem: DeletePayload;
+  deleteUser: DeletePayload;
+  importItems: ImportResult;
+  refreshToken: TokenPayload;
+  register: User;
+  revertChange: ItemChange;
+  revokeToken: RevokePayload;
+  tokenAuth: TokenPayload;
+  updateItem: InventoryItem;
+  updateUser: User;
+  verifyToken: VerifyPayload;
+};
+
+
+/** Writes. */
+export type MutationAdjustStockArgs = {
+  input: AdjustStockInput;
+};
+
+
+/** Writes. */
+export type MutationAdjustStockBatchArgs = {
+  input: AdjustStockBatchInput;
+};
+
+
+/** Writes. */
+export type MutationChangePasswordArgs = {
+  newPassword: Scalars['String']['input'];
+  oldPassword: Scalars['String']['input'];
+};
+
+
+/** Writes. */
+export type MutationCountStockArgs = {
+  input: CountStockInput;
+};
+
+
+/** Writes. */
+export type MutationCreateItemArgs = {
+  input: CreateItemInput;
+};
+
+
+/** Writes. */
+export type MutationCreateUserArgs = {
+  input: CreateUserInput;
+};
+
+
+/** Writes. */
+export type MutationDeleteItemArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Writes. */
+export type MutationDeleteUserArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Writes. */
+export type MutationImportItemsArgs = {
+  input: ImportItemsInput;
+};
+
+
+/** Writes. */
+export type MutationRefreshTokenArgs = {
+  refreshToken: Scalars['String']['input'];
+};
+
+
+/** Writes. */
+export type MutationRegisterArgs = {
+  input: RegisterInput;
+};
+
+
+/** Writes. */
+export type MutationRevertChangeArgs = {
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Writes. */
+export type MutationRevokeTokenArgs = {
+  refreshToken: Scalars['String']['input'];
+};
+
+
+/** Writes. */
+export type MutationTokenAuthArgs = {
+  password: Scalars['String']['input'];
+  username: Scalars['String']['input'];
+};
+
+
+/** Writes. */
+export type MutationUpdateItemArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateItemInput;
+};
+
+
+/** Writes. */
+export type MutationUpdateUserArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateUserInput;
+};
+
+
+/** Writes. */
+export type MutationVerifyTokenArgs = {
+  token: Scalars['String']['input'];
+};
+
+export type OffsetPaginationInfo = {
+  __typename?: 'OffsetPaginationInfo';
+  limit?: Maybe<Scalars['Int']['output']>;
+  offset: Scalars['Int']['output'];
+};
+
+export type OffsetPaginationInput = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  offset?: Scalars['Int']['input'];
+};
+
+export type Ordering =
+  | 'ASC'
+  | 'ASC_NULLS_FIRST'
+  | 'ASC_NULLS_LAST'
+  | 'DESC'
+  | 'DESC_NULLS_FIRST'
+  | 'DESC_NULLS_LAST';
+
+/** Reads. Everything but the token mutations needs a signed-in user. */
+export type Query = {
+  __typename?: 'Query';
+  categories: Array<CategorySummary>;
+  item?: Maybe<InventoryItem>;
+  /** The change log in scope, also of deleted items; newest first. */
+  itemChanges: ItemChangePage;
+  /** Items in scope; newest first unless ordered. */
+  items: ItemPage;
+  me?: Maybe<User>;
+  stockMovements: MovementPage;
+  user?: Maybe<User>;
+  /** Users in scope (default order: username). */
+  users: UserPage;
+};
+
+
+/** Reads. Everything but the token mutations needs a signed-in user. */
+export type QueryItemArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Reads. Everything but the token mutations needs a signed-in user. */
+export type QueryItemChangesArgs = {
+  filters?: InputMaybe<ItemChangeFilter>;
+  ordering?: InputMaybe<Array<ItemChangeOrder>>;
+  pagination?: InputMaybe<OffsetPaginationInput>;
+};
+
+
+/** Reads. Everything but the token mutations needs a signed-in user. */
+export type QueryItemsArgs = {
+  filters?: InputMaybe<ItemFilter>;
+  ordering?: InputMaybe<Array<ItemOrder>>;
+  pagination?: InputMaybe<OffsetPaginationInput>;
+};
+
+
+/** Reads. Everything but the token mutations needs a signed-in user. */
+export type QueryStockMovementsArgs = {
+  filters?: InputMaybe<MovementFilter>;
+  from: Scalars['DateTime']['input'];
+  groupBy?: InputMaybe<MovementGroup>;
+  pagination?: InputMaybe<OffsetPaginationInput>;
+  to: Scalars['DateTime']['input'];
+};
+
+
+/** Reads. Everything but the token mutations needs a signed-in user. */
+export type QueryUserArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Reads. Everything but the token mutations needs a signed-in user. */
+export type QueryUsersArgs = {
+  filters?: InputMaybe<UserFilter>;
+  ordering?: InputMaybe<Array<UserOrder>>;
+  pagination?: InputMaybe<OffsetPaginationInput>;
+};
+
+export type ReasonTotal = {
+  __typename?: 'ReasonTotal';
+  changes: Scalars['Int']['output'];
+  net: Scalars['BigInt']['output'];
+  reason: StockChangeReason;
+};
+
+export type RegisterInput = {
+  email: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+  username: Scalars['String']['input'];
+};
+
+export type RevokePayload = {
+  __typename?: 'RevokePayload';
+  /** When the refresh token was revoked (unix time). */
+  revoked: Scalars['Int']['output'];
+};
+
+/** What an account does. */
+export type Role =
+  | 'OWNER'
+  | 'WORKER';
+
+/** Why a quantity changed. */
+export type StockChangeReason =
+  | 'COUNT_CORRECTION'
+  | 'DAMAGED'
+  | 'DELETED'
+  | 'INITIAL'
+  | 'OTHER'
+  | 'RECEIVED'
+  | 'RETURNED'
+  | 'REVERSAL'
+  | 'SOLD';
+
+/** String lookups (no regular expressions). */
+export type StrFilterLookup = {
+  /** Case-sensitive containment. Skipped when null. */
+  contains?: InputMaybe<Scalars['String']['input']>;
+  /** Case-sensitive ends-with. Skipped when null. */
+  endsWith?: InputMaybe<Scalars['String']['input']>;
+  /** Exact match. Filter will be skipped on `null` value */
+  exact?: InputMaybe<Scalars['String']['input']>;
+  /** Case-insensitive containment. Skipped when null. */
+  iContains?: InputMaybe<Scalars['String']['input']>;
+  /** Case-insensitive ends-with. Skipped when null. */
+  iEndsWith?: InputMaybe<Scalars['String']['input']>;
+  /** Case-insensitive exact match. Skipped when null. */
+  iExact?: InputMaybe<Scalars['String']['input']>;
+  /** Case-insensitive starts-with. Skipped when null. */
+  iStartsWith?: InputMaybe<Scalars['String']['input']>;
+  /** Exact match of items in a given list. Filter will be skipped on `null` value */
+  inList?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Assignment test. Filter will be skipped on `null` value */
+  isNull?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Case-sensitive starts-with. Skipped when null. */
+  startsWith?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Live updates over the graphql-transport-ws websocket protocol. */
+export type Subscription = {
+  __typename?: 'Subscription';
+  lowStockAlerts: InventoryItem;
+  stockChanges: ItemChange;
+};
+
+
+/** Live updates over the graphql-transport-ws websocket protocol. */
+export type SubscriptionStockChangesArgs = {
+  afterId?: InputMaybe<Scalars['ID']['input']>;
+  itemId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type TokenPayload = {
+  __typename?: 'TokenPayload';
+  /** The access token's claims: {username, exp, origIat}. */
+  payload: Scalars['JSON']['output'];
+  /** When the refresh token expires (unix time). */
+  refreshExpiresIn: Scalars['Int']['output'];
+  /** Exchange it with `refreshToken` for a new pair. */
+  refreshToken: Scalars['String']['output'];
+  /** The access token: send it as `Authorization: JWT <token>`. */
+  token: Scalars['String']['output'];
+  user: User;
+};
+
+export type UpdateItemInput = {
+  category?: InputMaybe<Scalars['String']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  lowStockThreshold?: InputMaybe<Scalars['Int']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  note?: Scalars['String']['input'];
+  price?: InputMaybe<Scalars['Decimal']['input']>;
+  quantity?: InputMaybe<Scalars['Int']['input']>;
+  /** Logged with a quantity change. */
+  reason?: StockChangeReason;
+  sku?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateUserInput = {
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** Superuser only. */
+  employerId?: InputMaybe<Scalars['ID']['input']>;
+  isActive?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Superuser only. */
+  role?: InputMaybe<Role>;
+};
+
+export type User = {
+  __typename?: 'User';
+  dateJoined: Scalars['DateTime']['output'];
+  email: Scalars['String']['output'];
+  /** The OWNER a WORKER works for; null for owners. */
+  employer?: Maybe<User>;
+  id: Scalars['ID']['output'];
+  /** Only active users can sign in. */
+  isActive: Scalars['Boolean']['output'];
+  /** Superusers see and do everything. */
+  isSuperuser: Scalars['Boolean']['output'];
+  role: Role;
+  /** Unique, ignoring case. */
+  username: Scalars['String']['output'];
+};
+
+export type UserFilter = {
+  AND?: InputMaybe<UserFilter>;
+  DISTINCT?: InputMaybe<Scalars['Boolean']['input']>;
+  NOT?: InputMaybe<UserFilter>;
+  OR?: InputMaybe<UserFilter>;
+  email?: InputMaybe<StrFilterLookup>;
+  isActive?: InputMaybe<Scalars['Boolean']['input']>;
+  role?: InputMaybe<Role>;
+  /** Case-insensitive match on username or email. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  username?: InputMaybe<StrFilterLookup>;
+};
+
+export type UserOrder =
+  { dateJoined: Ordering; username?: never; }
+  |  { dateJoined?: never; username: Ordering; };
+
+export type UserPage = {
+  __typename?: 'UserPage';
+  pageInfo: OffsetPaginationInfo;
+  /** List of paginated results. */
+  results: Array<User>;
+  /** Total count of existing results. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type VerifyPayload = {
+  __typename?: 'VerifyPayload';
+  /** The token's claims: {username, exp, origIat}. */
+  payload: Scalars['JSON']['output'];
+};
+
+export type ItemFieldsFragment = { __typename?: 'InventoryItem', id: string, name: string, sku?: string | null, category: string, quantity: number, price: string, lowStockThreshold: number, isLowStock: boolean, lastUpdated: string };
+
+export type ChangeFieldsFragment = { __typename?: 'ItemChange', id: string, itemName: string, username: string, oldQuantity: number, newQuantity: number, delta: number, reason: StockChangeReason, note: string, timestamp: string, item?: { __typename?: 'InventoryItem', id: string, quantity: number, isLowStock: boolean, lastUpdated: string } | null, reverts?: { __typename?: 'ItemChange', id: string } | null, revertedBy?: { __typename?: 'ItemChange', id: string } | null };
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { __typename?: 'Query', me?: { __typename?: 'User', id: string, username: string, role: Role, isSuperuser: boolean, employer?: { __typename?: 'User', id: string, username: string } | null } | null };
+
+export type ItemsQueryVariables = Exact<{
+  filters?: InputMaybe<ItemFilter>;
+  ordering?: InputMaybe<Array<ItemOrder> | ItemOrder>;
+  pagination?: InputMaybe<OffsetPaginationInput>;
+}>;
+
+
+export type ItemsQuery = { __typename?: 'Query', items: { __typename?: 'ItemPage', totalCount: number, pageInfo: { __typename?: 'OffsetPaginationInfo', offset: number, limit?: number | null }, results: Array<{ __typename?: 'InventoryItem', id: string, name: string, sku?: string | null, category: string, quantity: number, price: string, lowStockThreshold: number, isLowStock: boolean, lastUpdated: string }> } };
+
+export type CategoriesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CategoriesQuery = { __typename?: 'Query', categories: Array<{ __typename?: 'CategorySummary', name: string, itemCount: number, totalQuantity: number, totalValue: string }> };
+
+export type ItemQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  changes?: InputMaybe<OffsetPaginationInput>;
+}>;
+
+
+export type ItemQuery = { __typename?: 'Query', item?: { __typename?: 'InventoryItem', description: string, dateAdded: string, id: string, name: string, sku?: string | null, category: string, quantity: number, price: string, lowStockThreshold: number, isLowStock: boolean, lastUpdated: string, owner: { __typename?: 'User', id: string, username: string }, changes: Array<{ __typename?: 'ItemChange', id: string, itemName: string, username: string, oldQuantity: number, newQuantity: number, delta: number, reason: StockChangeReason, note: string, timestamp: string, item?: { __typename?: 'InventoryItem', id: string, quantity: number, isLowStock: boolean, lastUpdated: string } | null, reverts?: { __typename?: 'ItemChange', id: string } | null, revertedBy?: { __typename?: 'ItemChange', id: string } | null }> } | null, itemChanges: { __typename?: 'ItemChangePage', totalCount: number } };
+
+export type QuantityAtQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+  at: Scalars['DateTime']['input'];
+}>;
+
+
+export type QuantityAtQuery = { __typename?: 'Query', item?: { __typename?: 'InventoryItem', id: string, quantityAt: number } | null };
+
+export type CreateItemMutationVariables = Exact<{
+  input: CreateItemInput;
+}>;
+
+
+export type CreateItemMutation = { __typename?: 'Mutation', createItem: { __typename?: 'InventoryItem', description: string, id: string, name: string, sku?: string | null, category: string, quantity: number, price: string, lowStockThreshold: number, isLowStock: boolean, lastUpdated: string } };
+
+export type UpdateItemMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  input: UpdateItemInput;
+}>;
+
+
+export type UpdateItemMutation = { __typename?: 'Mutation', updateItem: { __typename?: 'InventoryItem', description: string, id: string, name: string, sku?: string | null, category: string, quantity: number, price: string, lowStockThreshold: number, isLowStock: boolean, lastUpdated: string } };
+
+export type DeleteItemMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DeleteItemMutation = { __typename?: 'Mutation', deleteItem: { __typename?: 'DeletePayload', deletedId: string } };
+
+export type AdjustStockMutationVariables = Exact<{
+  input: AdjustStockInput;
+}>;
+
+
+export type AdjustStockMutation = { __typename?: 'Mutation', adjustStock: { __typename?: 'ItemChange', id: string, itemName: string, username: string, oldQuantity: number, newQuantity: number, delta: number, reason: StockChangeReason, note: string, timestamp: string, item?: { __typename?: 'InventoryItem', id: string, quantity: number, isLowStock: boolean, lastUpdated: string } | null, reverts?: { __typename?: 'ItemChange', id: string } | null, revertedBy?: { __typename?: 'ItemChange', id: string } | null } };
+
+export type RevertChangeMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type RevertChangeMutation = { __typename?: 'Mutation', revertChange: { __typename?: 'ItemChange', id: string, itemName: string, username: string, oldQuantity: number, newQuantity: number, delta: number, reason: StockChangeReason, note: string, timestamp: string, item?: { __typename?: 'InventoryItem', id: string, quantity: number, isLowStock: boolean, lastUpdated: string } | null, reverts?: { __typename?: 'ItemChange', id: string } | null, revertedBy?: { __typename?: 'ItemChange', id: string } | null } };
+
+export type CountStockMutationVariables = Exact<{
+  input: CountStockInput;
+}>;
+
+
+export type CountStockMutation = { __typename?: 'Mutation', countStock: { __typename?: 'CountResult', unchanged: number, changes: Array<{ __typename?: 'ItemChange', id: string, itemName: string, username: string, oldQuantity: number, newQuantity: number, delta: number, reason: StockChangeReason, note: string, timestamp: string, item?: { __typename?: 'InventoryItem', id: string, quantity: number, isLowStock: boolean, lastUpdated: string } | null, reverts?: { __typename?: 'ItemChange', id: string } | null, revertedBy?: { __typename?: 'ItemChange', id: string } | null }> } };
+
+export type AdjustStockBatchMutationVariables = Exact<{
+  input: AdjustStockBatchInput;
+}>;
+
+
+export type AdjustStockBatchMutation = { __typename?: 'Mutation', adjustStockBatch: Array<{ __typename?: 'ItemChange', id: string, itemName: string, username: string, oldQuantity: number, newQuantity: number, delta: number, reason: StockChangeReason, note: string, timestamp: string, item?: { __typename?: 'InventoryItem', id: string, quantity: number, isLowStock: boolean, lastUpdated: string } | null, reverts?: { __typename?: 'ItemChange', id: string } | null, revertedBy?: { __typename?: 'ItemChange', id: string } | null }> };
+
+export type ImportItemsMutationVariables = Exact<{
+  input: ImportItemsInput;
+}>;
+
+
+export type ImportItemsMutation = { __typename?: 'Mutation', importItems: { __typename?: 'ImportResult', dryRun: boolean, applied: boolean, created: number, updated: number, unchanged: number, errorCount: number, errors: Array<{ __typename?: 'ImportRowError', line: number, field?: string | null, messages: Array<string> }> } };
+
+export type MovementsQueryVariables = Exact<{
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
+  groupBy?: InputMaybe<MovementGroup>;
+  pagination?: InputMaybe<OffsetPaginationInput>;
+}>;
+
+
+export type MovementsQuery = { __typename?: 'Query', stockMovements: { __typename?: 'MovementPage', totalCount: number, results: Array<{ __typename?: 'Movement', group: string, itemName?: string | null, inbound: number, outbound: number, net: number, changes: number }> } };
+
+export type UsersQueryVariables = Exact<{
+  pagination?: InputMaybe<OffsetPaginationInput>;
+}>;
+
+
+export type UsersQuery = { __typename?: 'Query', users: { __typename?: 'UserPage', totalCount: number, results: Array<{ __typename?: 'User', id: string, username: string, email: string, isActive: boolean, dateJoined: string }> } };
+
+export type CreateUserMutationVariables = Exact<{
+  input: CreateUserInput;
+}>;
+
+
+export type CreateUserMutation = { __typename?: 'Mutation', createUser: { __typename?: 'User', id: string, username: string, email: string, isActive: boolean, dateJoined: string } };
+
+export type UpdateUserMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  input: UpdateUserInput;
+}>;
+
+
+export type UpdateUserMutation = { __typename?: 'Mutation', updateUser: { __typename?: 'User', id: string, isActive: boolean } };
+
+export type StockChangesSubscriptionVariables = Exact<{
+  afterId?: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+
+export type StockChangesSubscription = { __typename?: 'Subscription', stockChanges: { __typename?: 'ItemChange', id: string, itemName: string, username: string, oldQuantity: number, newQuantity: number, delta: number, reason: StockChangeReason, note: string, timestamp: string, item?: { __typename?: 'InventoryItem', id: string, quantity: number, isLowStock: boolean, lastUpdated: string } | null, reverts?: { __typename?: 'ItemChange', id: string } | null, revertedBy?: { __typename?: 'ItemChange', id: string } | null } };
+
+export type LowStockAlertsSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LowStockAlertsSubscription = { __typename?: 'Subscription', lowStockAlerts: { __typename?: 'InventoryItem', id: string, name: string, quantity: number, lowStockThreshold: number, isLowStock: boolean } };
+
+export const ItemFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ItemFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InventoryItem"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"price"}},{"kind":"Field","name":{"kind":"Name","value":"lowStockThreshold"}},{"kind":"Field","name":{"kind":"Name","value":"isLowStock"}},{"kind":"Field","name":{"kind":"Name","value":"lastUpdated"}}]}}]} as unknown as DocumentNode<ItemFieldsFragment, unknown>;
+export const ChangeFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ChangeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ItemChange"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"itemName"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"oldQuantity"}},{"kind":"Field","name":{"kind":"Name","value":"newQuantity"}},{"kind":"Field","name":{"kind":"Name","value":"delta"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}},{"kind":"Field","name":{"kind":"Name","value":"item"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"isLowStock"}},{"kind":"Field","name":{"kind":"Name","value":"lastUpdated"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reverts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"revertedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<ChangeFieldsFragment, unknown>;
+export const MeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"me"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"isSuperuser"}},{"kind":"Field","name":{"kind":"Name","value":"employer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}}]}}]}}]}}]} as unknown as DocumentNode<MeQuery, MeQueryVariables>;
+export const ItemsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Items"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filters"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ItemFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ordering"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ItemOrder"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"pagination"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"OffsetPaginationInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"items"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filters"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filters"}}},{"kind":"Argument","name":{"kind":"Name","value":"ordering"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ordering"}}},{"kind":"Argument","name":{"kind":"Name","value":"pagination"},"value":{"kind":"Variable","name":{"kind":"Name","value":"pagination"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"offset"}},{"kind":"Field","name":{"kind":"Name","value":"limit"}}]}},{"kind":"Field","name":{"kind":"Name","value":"results"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ItemFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ItemFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InventoryItem"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"price"}},{"kind":"Field","name":{"kind":"Name","value":"lowStockThreshold"}},{"kind":"Field","name":{"kind":"Name","value":"isLowStock"}},{"kind":"Field","name":{"kind":"Name","value":"lastUpdated"}}]}}]} as unknown as DocumentNode<ItemsQuery, ItemsQueryVariables>;
+export const CategoriesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Categories"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"categories"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"itemCount"}},{"kind":"Field","name":{"kind":"Name","value":"totalQuantity"}},{"kind":"Field","name":{"kind":"Name","value":"totalValue"}}]}}]}}]} as unknown as DocumentNode<CategoriesQuery, CategoriesQueryVariables>;
+export const ItemDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Item"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"changes"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"OffsetPaginationInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"item"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ItemFields"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"dateAdded"}},{"kind":"Field","name":{"kind":"Name","value":"owner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}}]}},{"kind":"Field","name":{"kind":"Name","value":"changes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"pagination"},"value":{"kind":"Variable","name":{"kind":"Name","value":"changes"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ChangeFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"itemChanges"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filters"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"item"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}},{"kind":"Argument","name":{"kind":"Name","value":"pagination"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"0"}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ItemFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InventoryItem"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"price"}},{"kind":"Field","name":{"kind":"Name","value":"lowStockThreshold"}},{"kind":"Field","name":{"kind":"Name","value":"isLowStock"}},{"kind":"Field","name":{"kind":"Name","value":"lastUpdated"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ChangeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ItemChange"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"itemName"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"oldQuantity"}},{"kind":"Field","name":{"kind":"Name","value":"newQuantity"}},{"kind":"Field","name":{"kind":"Name","value":"delta"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}},{"kind":"Field","name":{"kind":"Name","value":"item"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"isLowStock"}},{"kind":"Field","name":{"kind":"Name","value":"lastUpdated"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reverts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"revertedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<ItemQuery, ItemQueryVariables>;
+export const QuantityAtDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"QuantityAt"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"at"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"item"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"quantityAt"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"at"},"value":{"kind":"Variable","name":{"kind":"Name","value":"at"}}}]}]}}]}}]} as unknown as DocumentNode<QuantityAtQuery, QuantityAtQueryVariables>;
+export const CreateItemDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateItem"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateItemInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createItem"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ItemFields"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ItemFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InventoryItem"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"price"}},{"kind":"Field","name":{"kind":"Name","value":"lowStockThreshold"}},{"kind":"Field","name":{"kind":"Name","value":"isLowStock"}},{"kind":"Field","name":{"kind":"Name","value":"lastUpdated"}}]}}]} as unknown as DocumentNode<CreateItemMutation, CreateItemMutationVariables>;
+export const UpdateItemDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateItem"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateItemInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateItem"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ItemFields"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ItemFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InventoryItem"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"price"}},{"kind":"Field","name":{"kind":"Name","value":"lowStockThreshold"}},{"kind":"Field","name":{"kind":"Name","value":"isLowStock"}},{"kind":"Field","name":{"kind":"Name","value":"lastUpdated"}}]}}]} as unknown as DocumentNode<UpdateItemMutation, UpdateItemMutationVariables>;
+export const DeleteItemDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteItem"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteItem"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deletedId"}}]}}]}}]} as unknown as DocumentNode<DeleteItemMutation, DeleteItemMutationVariables>;
+export const AdjustStockDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdjustStock"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AdjustStockInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adjustStock"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ChangeFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ChangeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ItemChange"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"itemName"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"oldQuantity"}},{"kind":"Field","name":{"kind":"Name","value":"newQuantity"}},{"kind":"Field","name":{"kind":"Name","value":"delta"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}},{"kind":"Field","name":{"kind":"Name","value":"item"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"isLowStock"}},{"kind":"Field","name":{"kind":"Name","value":"lastUpdated"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reverts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"revertedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<AdjustStockMutation, AdjustStockMutationVariables>;
+export const RevertChangeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevertChange"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"note"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revertChange"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"note"},"value":{"kind":"Variable","name":{"kind":"Name","value":"note"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ChangeFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ChangeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ItemChange"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"itemName"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"oldQuantity"}},{"kind":"Field","name":{"kind":"Name","value":"newQuantity"}},{"kind":"Field","name":{"kind":"Name","value":"delta"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}},{"kind":"Field","name":{"kind":"Name","value":"item"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"isLowStock"}},{"kind":"Field","name":{"kind":"Name","value":"lastUpdated"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reverts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"revertedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<RevertChangeMutation, RevertChangeMutationVariables>;
+export const CountStockDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CountStock"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CountStockInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"countStock"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unchanged"}},{"kind":"Field","name":{"kind":"Name","value":"changes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ChangeFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ChangeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ItemChange"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"itemName"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"oldQuantity"}},{"kind":"Field","name":{"kind":"Name","value":"newQuantity"}},{"kind":"Field","name":{"kind":"Name","value":"delta"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}},{"kind":"Field","name":{"kind":"Name","value":"item"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"isLowStock"}},{"kind":"Field","name":{"kind":"Name","value":"lastUpdated"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reverts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"revertedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<CountStockMutation, CountStockMutationVariables>;
+export const AdjustStockBatchDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdjustStockBatch"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AdjustStockBatchInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adjustStockBatch"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ChangeFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ChangeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ItemChange"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"itemName"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"oldQuantity"}},{"kind":"Field","name":{"kind":"Name","value":"newQuantity"}},{"kind":"Field","name":{"kind":"Name","value":"delta"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}},{"kind":"Field","name":{"kind":"Name","value":"item"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"isLowStock"}},{"kind":"Field","name":{"kind":"Name","value":"lastUpdated"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reverts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"revertedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<AdjustStockBatchMutation, AdjustStockBatchMutationVariables>;
+export const ImportItemsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ImportItems"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ImportItemsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"importItems"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dryRun"}},{"kind":"Field","name":{"kind":"Name","value":"applied"}},{"kind":"Field","name":{"kind":"Name","value":"created"}},{"kind":"Field","name":{"kind":"Name","value":"updated"}},{"kind":"Field","name":{"kind":"Name","value":"unchanged"}},{"kind":"Field","name":{"kind":"Name","value":"errorCount"}},{"kind":"Field","name":{"kind":"Name","value":"errors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"line"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"messages"}}]}}]}}]}}]} as unknown as DocumentNode<ImportItemsMutation, ImportItemsMutationVariables>;
+export const MovementsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Movements"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"groupBy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"MovementGroup"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"pagination"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"OffsetPaginationInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stockMovements"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}},{"kind":"Argument","name":{"kind":"Name","value":"groupBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"groupBy"}}},{"kind":"Argument","name":{"kind":"Name","value":"pagination"},"value":{"kind":"Variable","name":{"kind":"Name","value":"pagination"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"results"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"group"}},{"kind":"Field","name":{"kind":"Name","value":"itemName"}},{"kind":"Field","name":{"kind":"Name","value":"inbound"}},{"kind":"Field","name":{"kind":"Name","value":"outbound"}},{"kind":"Field","name":{"kind":"Name","value":"net"}},{"kind":"Field","name":{"kind":"Name","value":"changes"}}]}}]}}]}}]} as unknown as DocumentNode<MovementsQuery, MovementsQueryVariables>;
+export const UsersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Users"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"pagination"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"OffsetPaginationInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"users"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filters"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"role"},"value":{"kind":"EnumValue","value":"WORKER"}}]}},{"kind":"Argument","name":{"kind":"Name","value":"ordering"},"value":{"kind":"ListValue","values":[{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"username"},"value":{"kind":"EnumValue","value":"ASC"}}]}]}},{"kind":"Argument","name":{"kind":"Name","value":"pagination"},"value":{"kind":"Variable","name":{"kind":"Name","value":"pagination"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"results"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"isActive"}},{"kind":"Field","name":{"kind":"Name","value":"dateJoined"}}]}}]}}]}}]} as unknown as DocumentNode<UsersQuery, UsersQueryVariables>;
+export const CreateUserDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateUser"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateUserInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createUser"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"isActive"}},{"kind":"Field","name":{"kind":"Name","value":"dateJoined"}}]}}]}}]} as unknown as DocumentNode<CreateUserMutation, CreateUserMutationVariables>;
+export const UpdateUserDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateUser"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateUserInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateUser"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"isActive"}}]}}]}}]} as unknown as DocumentNode<UpdateUserMutation, UpdateUserMutationVariables>;
+export const StockChangesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"StockChanges"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"afterId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stockChanges"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"afterId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"afterId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ChangeFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ChangeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ItemChange"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"itemName"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"oldQuantity"}},{"kind":"Field","name":{"kind":"Name","value":"newQuantity"}},{"kind":"Field","name":{"kind":"Name","value":"delta"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}},{"kind":"Field","name":{"kind":"Name","value":"item"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"isLowStock"}},{"kind":"Field","name":{"kind":"Name","value":"lastUpdated"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reverts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"revertedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<StockChangesSubscription, StockChangesSubscriptionVariables>;
+export const LowStockAlertsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"LowStockAlerts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lowStockAlerts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"lowStockThreshold"}},{"kind":"Field","name":{"kind":"Name","value":"isLowStock"}}]}}]}}]} as unknown as DocumentNode<LowStockAlertsSubscription, LowStockAlertsSubscriptionVariables>;
