@@ -1,7 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.utils import timezone
 
-from accounts.models import User
+from accounts.models import RefreshToken, User
 from accounts.services import end_sessions
 from stock import events
 
@@ -36,3 +37,26 @@ class UserAdmin(DjangoUserAdmin):
         for pk in queryset.values_list("pk", flat=True):
             events.announce_access_ended(user_id=pk)
         super().delete_queryset(request, queryset)
+
+
+@admin.register(RefreshToken)
+class RefreshTokenAdmin(admin.ModelAdmin):
+    """Hashes only: the token text is never stored, so there is nothing to show or add."""
+
+    list_display = ("id", "user", "created", "revoked")
+    list_filter = (("revoked", admin.EmptyFieldListFilter), "created")
+    list_select_related = ("user",)
+    search_fields = ("user__username",)
+    readonly_fields = ("user", "token_hash", "created", "revoked")
+    actions = ("revoke",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description="Revoke the selected refresh tokens")
+    def revoke(self, request, queryset):
+        count = queryset.filter(revoked__isnull=True).update(revoked=timezone.now())
+        self.message_user(request, f"Revoked {count} refresh token(s).")

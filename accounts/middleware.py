@@ -9,7 +9,8 @@ from core.errors import Unauthenticated
 
 def authenticate_header(request) -> None:
     """Set request.user from `Authorization: JWT|Bearer <token>` (anonymous otherwise)
-    and request.auth_error to why a sent token was refused (None if none was sent)."""
+    and request.auth_error to the Unauthenticated error of a refused token (None if no
+    token was sent)."""
     from accounts.tokens import user_for_authorization
 
     user, error = AnonymousUser(), None
@@ -18,7 +19,7 @@ def authenticate_header(request) -> None:
         try:
             user = user_for_authorization(header)
         except Unauthenticated as exc:
-            error = exc.message
+            error = exc
     request.user = user
     request.auth_error = error
 

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q, Value
 from django.db.models.functions import Lower
+from django.utils import timezone
 
 
 class Role(models.TextChoices):
@@ -75,3 +76,29 @@ class User(AbstractUser):
                 raise ValidationError({"employer": "The employer must be an owner."})
         elif self.employer_id is not None:
             raise ValidationError({"employer": "An owner has no employer."})
+
+
+class RefreshToken(models.Model):
+    """A refresh token, stored only as the SHA-256 of its text: a leaked database holds
+    no usable session. Rotation revokes the used token; a revoked one presented again
+    revokes every token of its user (accounts.tokens)."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="refresh_tokens")
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created = models.DateTimeField(default=timezone.now, db_index=True)
+    revoked = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "revoked"], name="accounts_rt_user_revoked")]
+
+    def __str__(self) -> str:
+        return f"refresh token {self.pk} of {self.user_id}"
+
+    @property
+    def expires(self):
+        from django.conf import settings
+
+        return self.created + settings.JWT_REFRESH_EXPIRATION_DELTA
+
+    def is_expired(self) -> bool:
+        return timezone.now() >= self.expires

@@ -8,11 +8,11 @@ from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError, Value
 from django.db.models.functions import Lower
-from django.utils import timezone
 
 from accounts import rules, throttle
 from accounts.models import Role, User
 from accounts.selectors import owner_by_id, users_in_scope
+from accounts.tokens import revoke_refresh_tokens
 from core.cleaning import clean_text
 from core.errors import Conflict, FieldErrors, Forbidden, InvalidInput, NotFound
 from core.ids import parse_id
@@ -161,15 +161,6 @@ def end_sessions(user: User) -> None:
     every request re-reads the user."""
     revoke_refresh_tokens(user)
     events.announce_access_ended(user_id=user.pk)
-
-
-def revoke_refresh_tokens(user: User) -> int:
-    """Revoke every live refresh token of user; returns how many."""
-    from graphql_jwt.refresh_token.utils import get_refresh_token_model
-
-    return get_refresh_token_model().objects.filter(user=user, revoked__isnull=True).update(
-        revoked=timezone.now()
-    )
 
 
 def user_update(

@@ -1,24 +1,30 @@
-"""JWT access tokens and refresh tokens, over django-graphql-jwt's shortcuts.
+"""JWT access tokens (PyJWT, HS256) and refresh tokens stored as SHA-256 hashes.
 
-Import only after django.setup(): graphql_jwt reads settings at import.
+Access token claims: {username, exp, origIat, iat}; the payload clients see is
+{username, exp, origIat}, the shape django-graphql-jwt gave, whose tokens stay valid.
+Every failure is Unauthenticated with a reason a program can act on.
 """
 
+import hashlib
+import logging
+import secrets
+import time
 from dataclasses import dataclass
-from datetime import datetime
 
 import jwt
+from django.conf import settings
 from django.contrib.auth import authenticate
 from django.db import transaction
 from django.utils import timezone
-from graphql_jwt.exceptions import JSONWebTokenError
-from graphql_jwt.refresh_token.utils import get_refresh_token_model
-from graphql_jwt.settings import jwt_settings
-from graphql_jwt.shortcuts import create_refresh_token, get_token
-from graphql_jwt.utils import get_payload, get_user_by_payload
 
 from accounts import throttle
-from accounts.models import User
+from accounts.models import RefreshToken, User
 from core.errors import Unauthenticated
+
+logger = logging.getLogger("accounts.tokens")
+
+PAYLOAD_CLAIMS = ("username", "exp", "origIat")
+_PREFIXES = {"jwt", "bearer"}
 
 
 @dataclass(frozen=True)
@@ -30,15 +36,38 @@ class TokenPair:
     user: User
 
 
+def _invalid(message: str = "Invalid token.") -> Unauthenticated:
+    return Unauthenticated(message, reason=Unauthenticated.TOKEN_INVALID)
+
+
+def _inactive(message: str = "User is disabled.") -> Unauthenticated:
+    return Unauthenticated(message, reason=Unauthenticated.ACCOUNT_INACTIVE)
+
+
+def access_token_for(user: User) -> str:
+    now = int(time.time())
+    claims = {
+        "username": user.get_username(),
+        "exp": now + int(settings.JWT_EXPIRATION_DELTA.total_seconds()),
+        "origIat": now,
+        "iat": now,
+    }
+    return jwt.encode(claims, settings.JWT_SECRET_KEY, algorithm=settings.JWT_ALGORITHM)
+
+
+def hash_refresh_token(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def _issue(user: User) -> TokenPair:
-    token = get_token(user)
-    refresh = create_refresh_token(user)
-    expires = refresh.created + jwt_settings.JWT_REFRESH_EXPIRATION_DELTA
+    token = access_token_for(user)
+    refresh_text = secrets.token_urlsafe(32)
+    refresh = RefreshToken.objects.create(user=user, token_hash=hash_refresh_token(refresh_text))
     return TokenPair(
         token=token,
-        refresh_token=refresh.get_token(),
-        refresh_expires_in=int(expires.timestamp()),
-        payload=get_payload(token),
+        refresh_token=refresh_text,
+        refresh_expires_in=int(refresh.expires.timestamp()),
+        payload=_decode(token),
         user=user,
     )
 
@@ -52,8 +81,52 @@ def token_obtain(
     user = authenticate(request, username=username, password=password)
     if user is None:
         throttle.record_login_failure(username, address)
-        raise Unauthenticated("Please enter valid credentials.")
+        raise Unauthenticated(
+            "Please enter valid credentials.", reason=Unauthenticated.CREDENTIALS_INVALID
+        )
     return _issue(user)
+
+
+def _decode(token: str) -> dict:
+    """The contract payload of a well-signed, unexpired access token (no user check)."""
+    try:
+        claims = jwt.decode(
+            token,
+            settings.JWT_SECRET_KEY,
+            algorithms=[settings.JWT_ALGORITHM],
+            options={"require": ["exp"]},
+        )
+    except jwt.ExpiredSignatureError:
+        raise Unauthenticated(
+            "Signature has expired", reason=Unauthenticated.TOKEN_EXPIRED
+        ) from None
+    except jwt.DecodeError:
+        raise _invalid("Error decoding signature") from None
+    except (jwt.PyJWTError, ValueError, TypeError, AttributeError, OverflowError):
+        raise _invalid() from None
+    payload = {claim: claims.get(claim) for claim in PAYLOAD_CLAIMS}
+    if not isinstance(payload["username"], str) or not payload["username"]:
+        raise _invalid()
+    if not isinstance(payload["origIat"], int) or isinstance(payload["origIat"], bool):
+        raise _invalid()
+    return payload
+
+
+def _verify(token: str) -> tuple[User, dict]:
+    """The token's active user and its payload, or Unauthenticated with the reason."""
+    if not isinstance(token, str) or not token:
+        raise _invalid()
+    payload = _decode(token)
+    try:
+        user = User.objects.get_by_natural_key(payload["username"])
+    except User.DoesNotExist:
+        raise _inactive("Invalid token.") from None
+    if not user.is_active:
+        raise _inactive()
+    # A token issued before the account existed belongs to an earlier user of that name.
+    if payload["origIat"] < int(user.date_joined.timestamp()):
+        raise _inactive("Invalid token.")
+    return user, payload
 
 
 def user_for_access_token(token: str) -> User:
@@ -64,39 +137,13 @@ def user_for_access_token(token: str) -> User:
     return _verify(token)[0]
 
 
-def _verify(token: str) -> tuple[User, dict]:
-    """The token's active user and its claims (see user_for_access_token)."""
-    try:
-        payload = get_payload(token)
-        username = payload.get("username")
-        issued_at = payload.get("origIat")
-        if not isinstance(username, str) or not isinstance(issued_at, int):
-            raise Unauthenticated("Invalid token.")
-        user = get_user_by_payload(payload)
-    except JSONWebTokenError as exc:
-        raise Unauthenticated(str(exc)) from None
-    except (jwt.PyJWTError, ValueError, TypeError, AttributeError, OverflowError):
-        raise Unauthenticated("Invalid token.") from None
-    if user is None:
-        raise Unauthenticated("Invalid token.")
-    # A token issued before the account existed belongs to an earlier user of that name.
-    if issued_at < int(user.date_joined.timestamp()):
-        raise Unauthenticated("Invalid token.")
-    return user, payload
-
-
-_PREFIXES = {"jwt", "bearer"}
-
-
 def user_for_authorization(header: str | None) -> User:
     """The user of an `Authorization: JWT|Bearer <token>` value, or Unauthenticated."""
     if not header:
         raise Unauthenticated("Authentication required.")
     parts = header.split() if isinstance(header, str) else []
     if len(parts) != 2 or parts[0].lower() not in _PREFIXES:
-        raise Unauthenticated(
-            "The Authorization header must be 'JWT <token>' or 'Bearer <token>'."
-        )
+        raise _invalid("The Authorization header must be 'JWT <token>' or 'Bearer <token>'.")
     return user_for_access_token(parts[1])
 
 
@@ -105,35 +152,77 @@ def token_verify(*, token: str) -> dict:
     return _verify(token)[1]
 
 
-def _live_refresh_token(token: str, *, lock: bool):
-    RefreshToken = get_refresh_token_model()
+def _stored(token: str, *, lock: bool) -> RefreshToken | None:
+    if not isinstance(token, str) or not token:
+        return None
     tokens = RefreshToken.objects.select_related("user")
     if lock:
         tokens = tokens.select_for_update(of=("self",))
-    if not isinstance(token, str) or not token:
-        raise Unauthenticated("Invalid refresh token.")
-    refresh = tokens.filter(token=token, revoked__isnull=True).first()
-    if refresh is None:
-        raise Unauthenticated("Invalid refresh token.")
-    return refresh
+    return tokens.filter(token_hash=hash_refresh_token(token)).first()
+
+
+def _revoked(message: str = "Invalid refresh token.") -> Unauthenticated:
+    return Unauthenticated(message, reason=Unauthenticated.TOKEN_REVOKED)
+
+
+def revoke_refresh_tokens(user: User) -> int:
+    """Revoke every live refresh token of user; returns how many."""
+    return RefreshToken.objects.filter(user=user, revoked__isnull=True).update(
+        revoked=timezone.now()
+    )
 
 
 def token_refresh(*, refresh_token: str) -> TokenPair:
-    """Rotate: revoke the given refresh token, issue a new pair. Checks the user is active."""
+    """Rotate: revoke the given refresh token and issue a new pair, in one transaction.
+
+    A revoked token presented again (a stolen one replayed after rotation) revokes every
+    refresh token of its user: whichever of thief and owner refreshed first, both must
+    sign in again.
+    """
     with transaction.atomic():
-        refresh = _live_refresh_token(refresh_token, lock=True)
-        if refresh.is_expired():
-            raise Unauthenticated("Refresh token is expired.")
-        if not refresh.user.is_active:
-            raise Unauthenticated("User is disabled.")
-        refresh.revoke()
-        return _issue(refresh.user)
+        refresh = _stored(refresh_token, lock=True)
+        if refresh is None:
+            raise _invalid("Invalid refresh token.")
+        if refresh.revoked is None:
+            if refresh.is_expired():
+                raise Unauthenticated(
+                    "Refresh token is expired.", reason=Unauthenticated.TOKEN_EXPIRED
+                )
+            if not refresh.user.is_active:
+                raise _inactive()
+            refresh.revoked = timezone.now()
+            refresh.save(update_fields=["revoked"])
+            return _issue(refresh.user)
+    with transaction.atomic():
+        revoked = revoke_refresh_tokens(refresh.user)
+    logger.warning(
+        "Revoked refresh token %s of user %s was used again: revoked its %d live refresh "
+        "token(s)", refresh.pk, refresh.user_id, revoked,
+    )
+    raise _revoked()
 
 
 def token_revoke(*, refresh_token: str) -> int:
     """Revoke a refresh token; returns the revocation time as unix time."""
     with transaction.atomic():
-        refresh = _live_refresh_token(refresh_token, lock=True)
-        refresh.revoke()
-    revoked: datetime = refresh.revoked or timezone.now()
-    return int(revoked.timestamp())
+        refresh = _stored(refresh_token, lock=True)
+        if refresh is None:
+            raise _invalid("Invalid refresh token.")
+        if refresh.revoked is not None:
+            raise _revoked()
+        refresh.revoked = timezone.now()
+        refresh.save(update_fields=["revoked"])
+    return int(refresh.revoked.timestamp())
+
+
+def tokens_clear(*, expired_only: bool = False) -> int:
+    """Delete expired refresh tokens, and revoked ones unless expired_only; returns how
+    many. Revoked tokens kept until they expire still detect replays."""
+    from django.db.models import Q
+
+    cutoff = timezone.now() - settings.JWT_REFRESH_EXPIRATION_DELTA
+    stale = Q(created__lte=cutoff)
+    if not expired_only:
+        stale |= Q(revoked__isnull=False)
+    deleted, _ = RefreshToken.objects.filter(stale).delete()
+    return deleted

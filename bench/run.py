@@ -215,12 +215,11 @@ def main() -> None:
 
 
 def measure(args, env: dict, database: str, world: dict, servers: list) -> dict:
-    from graphql_jwt.shortcuts import get_token
-
+    from accounts.tokens import access_token_for
     from stock.models import InventoryItem
 
     owner = world["owner_a"]
-    token = get_token(owner)
+    token = access_token_for(owner)
     item_ids = list(InventoryItem.objects.filter(owner=owner).order_by("id")
                     .values_list("id", flat=True)[:1000])
     log = RESULTS / "server.log"
@@ -342,10 +341,11 @@ def count_statements(spec: dict, owner, captured: dict | None = None) -> dict:
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
-    from graphql_jwt.shortcuts import get_token
+
+    from accounts.tokens import access_token_for
 
     client = Client()
-    headers = {"HTTP_AUTHORIZATION": f"JWT {get_token(owner)}"}
+    headers = {"HTTP_AUTHORIZATION": f"JWT {access_token_for(owner)}"}
     counts = {}
     for target in ("api", "floor"):
         if spec.get(target) is None:

@@ -15,8 +15,22 @@ class ServiceError(Exception):
 
 
 class Unauthenticated(ServiceError):
+    """reason tells a program why: AUTH_REQUIRED, TOKEN_EXPIRED, TOKEN_INVALID,
+    TOKEN_REVOKED, ACCOUNT_INACTIVE or CREDENTIALS_INVALID."""
+
     code = "UNAUTHENTICATED"
     default_message = "Authentication required."
+
+    AUTH_REQUIRED = "AUTH_REQUIRED"
+    TOKEN_EXPIRED = "TOKEN_EXPIRED"
+    TOKEN_INVALID = "TOKEN_INVALID"
+    TOKEN_REVOKED = "TOKEN_REVOKED"
+    ACCOUNT_INACTIVE = "ACCOUNT_INACTIVE"
+    CREDENTIALS_INVALID = "CREDENTIALS_INVALID"
+
+    def __init__(self, message: str | None = None, *, reason: str = AUTH_REQUIRED) -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 class Forbidden(ServiceError):

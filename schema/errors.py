@@ -15,7 +15,7 @@ from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
 from strawberry.utils.str_converters import to_camel_case
 
-from core.errors import InvalidInput, RateLimited, ServiceError
+from core.errors import InvalidInput, RateLimited, ServiceError, Unauthenticated
 from schema.limits import TOO_COMPLEX, is_token_limit_error
 
 logger = logging.getLogger("schema.errors")
@@ -43,6 +43,8 @@ def _service_extensions(exc: ServiceError) -> dict:
         }
     if isinstance(exc, RateLimited):
         extensions["retryAfter"] = exc.retry_after
+    if isinstance(exc, Unauthenticated):
+        extensions["reason"] = exc.reason
     return extensions
 
 

@@ -17,10 +17,10 @@ from accounts import rules
 from core.errors import Forbidden, Unauthenticated
 
 
-def auth_error_message(info) -> str:
+def auth_error(info) -> Unauthenticated:
+    """Why the request has no user: the refused token's error, or no token at all."""
     request = getattr(info.context, "request", None)
-    reason = getattr(request, "auth_error", None)
-    return reason or "Authentication required."
+    return getattr(request, "auth_error", None) or Unauthenticated()
 
 
 class IsActiveUser(DjangoPermissionExtension):
@@ -34,7 +34,7 @@ class IsActiveUser(DjangoPermissionExtension):
 
     def resolve_for_user(self, resolver: Callable, user, *, info, source) -> Any:
         if not rules.is_active_user(user):
-            raise Unauthenticated(auth_error_message(info))
+            raise auth_error(info)
         self.check(user)
         return resolver()
 

@@ -42,9 +42,9 @@ def superuser(db):
 
 
 def access_token(user) -> str:
-    from graphql_jwt.shortcuts import get_token
+    from accounts.tokens import access_token_for
 
-    return get_token(user)
+    return access_token_for(user)
 
 
 class GraphQLClient:

@@ -1,15 +1,18 @@
 import pytest
-from graphql_jwt.refresh_token.models import RefreshToken
-from graphql_jwt.shortcuts import create_refresh_token
 
 from accounts import services
-from accounts.models import Role, User
+from accounts.models import RefreshToken, Role, User
+from accounts.tokens import token_obtain
 from core.errors import Conflict, Forbidden, InvalidInput, NotFound
 from stock.models import ItemChange
 from stock.services import stock_adjust
 from tests.factories import PASSWORD, OwnerFactory, WorkerFactory, make_item
 
 STRONG = "a-strong-pass-phrase-7"
+
+
+def issue_refresh_token(user):
+    return token_obtain(username=user.username, password=PASSWORD).refresh_token
 
 
 # register -------------------------------------------------------------------------
@@ -114,7 +117,7 @@ def test_superuser_creates_owner_and_worker(superuser, owner):
 # update ---------------------------------------------------------------------------
 
 def test_owner_edits_own_workers_email_and_deactivates_it(owner, worker):
-    create_refresh_token(worker)
+    issue_refresh_token(worker)
     services.user_update(actor=owner, user_id=worker.pk, email=" new@example.com ",
                          is_active=False)
     worker.refresh_from_db()
@@ -185,7 +188,7 @@ def test_change_password_validates_new_password(owner):
 
 
 def test_change_password_revokes_refresh_tokens(owner):
-    create_refresh_token(owner)
+    issue_refresh_token(owner)
     services.user_change_password(user=owner, old_password=PASSWORD, new_password=STRONG)
     owner.refresh_from_db()
     assert owner.check_password(STRONG)

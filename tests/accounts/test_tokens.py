@@ -9,9 +9,9 @@ import jwt
 import pytest
 from django.conf import settings
 from django.utils import timezone
-from graphql_jwt.refresh_token.models import RefreshToken
 
-from accounts.models import User
+from accounts.models import RefreshToken, User
+from accounts.tokens import hash_refresh_token
 from tests.conftest import access_token, error_codes
 from tests.factories import PASSWORD, OwnerFactory
 
@@ -144,8 +144,9 @@ def test_refresh_rotates_and_revokes_the_old_token(gql, owner):
     second = gql(REFRESH, {"t": first["refreshToken"]})["data"]["refreshToken"]
     assert second["refreshToken"] != first["refreshToken"]
     assert gql(ME, token=second["token"])["data"]["me"]["username"] == owner.username
-    assert error_codes(gql(REFRESH, {"t": first["refreshToken"]})) == ["UNAUTHENTICATED"]
     assert gql(REFRESH, {"t": second["refreshToken"]})["data"]["refreshToken"]["token"]
+    # The old one is refused (and, being a replay, ends the family: see below).
+    assert error_codes(gql(REFRESH, {"t": first["refreshToken"]})) == ["UNAUTHENTICATED"]
 
 
 def test_refresh_rechecks_is_active(gql, owner):
@@ -156,7 +157,8 @@ def test_refresh_rechecks_is_active(gql, owner):
 
 def test_expired_refresh_token_is_refused(gql, owner):
     refresh = login(gql, owner.username)["data"]["tokenAuth"]["refreshToken"]
-    RefreshToken.objects.filter(token=refresh).update(created=timezone.now() - timedelta(days=8))
+    RefreshToken.objects.filter(token_hash=hash_refresh_token(refresh)).update(
+        created=timezone.now() - timedelta(days=8))
     assert error_codes(gql(REFRESH, {"t": refresh})) == ["UNAUTHENTICATED"]
 
 
@@ -189,3 +191,78 @@ def test_password_change_revokes_refresh_tokens(gql, owner):
     refresh = login(gql, owner.username)["data"]["tokenAuth"]["refreshToken"]
     user_change_password(user=owner, old_password=PASSWORD, new_password="a-new-pass-phrase-8")
     assert error_codes(gql(REFRESH, {"t": refresh})) == ["UNAUTHENTICATED"]
+
+
+def reasons(body):
+    return [error["extensions"].get("reason") for error in body.get("errors", [])]
+
+
+@pytest.mark.parametrize(("case", "reason"), [
+    ("expired", "TOKEN_EXPIRED"), ("tampered payload", "TOKEN_INVALID"),
+    ("wrong key", "TOKEN_INVALID"), ("alg none", "TOKEN_INVALID"),
+    ("garbage", "TOKEN_INVALID"), ("no username", "TOKEN_INVALID"),
+    ("unknown user", "ACCOUNT_INACTIVE"), ("HS512", "TOKEN_INVALID"),
+])
+def test_unauthenticated_says_why(gql, owner, case, reason):
+    assert reasons(gql(ME, token=_bad_tokens(owner)[case])) == [reason]
+
+
+def test_reason_for_no_token_wrong_credentials_and_inactive_user(gql, owner):
+    assert reasons(gql(ME)) == ["AUTH_REQUIRED"]
+    assert reasons(gql(ME, auth_header="Token abc")) == ["TOKEN_INVALID"]
+    assert reasons(login(gql, owner.username, "nope")) == ["CREDENTIALS_INVALID"]
+    token = access_token(owner)
+    User.objects.filter(pk=owner.pk).update(is_active=False)
+    assert reasons(gql(ME, token=token)) == ["ACCOUNT_INACTIVE"]
+
+
+def test_token_without_exp_is_refused(gql, owner):
+    token = signed({"username": owner.username, "origIat": now()})
+    assert reasons(gql(ME, token=token)) == ["TOKEN_INVALID"]
+    assert reasons(gql(VERIFY, {"t": token})) == ["TOKEN_INVALID"]
+
+
+def test_access_token_carries_iat_and_its_own_secret(gql, owner, settings):
+    token = login(gql, owner.username)["data"]["tokenAuth"]["token"]
+    claims = jwt.decode(token, settings.JWT_SECRET_KEY, algorithms=["HS256"])
+    assert set(claims) == {"username", "exp", "origIat", "iat"}
+    settings.JWT_SECRET_KEY = "a-rotated-jwt-key-that-is-long-enough-for-hs256"
+    assert reasons(gql(ME, token=token)) == ["TOKEN_INVALID"]
+
+
+def test_a_token_of_the_previous_release_stays_valid(gql, owner):
+    """django-graphql-jwt signed {username, exp, origIat} with SECRET_KEY, HS256, no iat."""
+    old = signed({"username": owner.username, "exp": now() + 300, "origIat": now()})
+    assert gql(ME, token=old)["data"]["me"] == {"username": owner.username}
+
+
+def test_only_hashes_of_refresh_tokens_are_stored(gql, owner):
+    from django.db import connection
+
+    refresh = login(gql, owner.username)["data"]["tokenAuth"]["refreshToken"]
+    stored = RefreshToken.objects.get(user=owner)
+    assert stored.token_hash == hash_refresh_token(refresh) != refresh
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT * FROM accounts_refreshtoken")
+        rows = cursor.fetchall()
+    assert rows and not any(refresh in str(value) for row in rows for value in row)
+
+
+def test_reusing_a_rotated_refresh_token_revokes_the_family(gql, owner, caplog):
+    first = login(gql, owner.username)["data"]["tokenAuth"]["refreshToken"]
+    other_device = login(gql, owner.username)["data"]["tokenAuth"]["refreshToken"]
+    second = gql(REFRESH, {"t": first})["data"]["refreshToken"]["refreshToken"]
+    with caplog.at_level("WARNING", logger="accounts.tokens"):
+        replay = gql(REFRESH, {"t": first})
+    assert reasons(replay) == ["TOKEN_REVOKED"]
+    assert "used again" in caplog.text
+    assert not RefreshToken.objects.filter(user=owner, revoked__isnull=True).exists()
+    for token in (second, other_device):
+        assert reasons(gql(REFRESH, {"t": token})) == ["TOKEN_REVOKED"]
+
+
+def test_refresh_reasons(gql, owner):
+    assert reasons(gql(REFRESH, {"t": "unknown"})) == ["TOKEN_INVALID"]
+    refresh = login(gql, owner.username)["data"]["tokenAuth"]["refreshToken"]
+    RefreshToken.objects.update(created=timezone.now() - timedelta(days=8))
+    assert reasons(gql(REFRESH, {"t": refresh})) == ["TOKEN_EXPIRED"]

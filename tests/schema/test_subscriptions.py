@@ -107,10 +107,12 @@ async def test_item_filter_and_deletion_are_announced():
     await ws.disconnect()
 
 
-@pytest.mark.parametrize("authorization", [
-    None, "JWT not-a-token", "Basic abc", "Bearer", "JWT expired",
+@pytest.mark.parametrize(("authorization", "reason"), [
+    (None, "AUTH_REQUIRED"), ("JWT not-a-token", "TOKEN_INVALID"),
+    ("Basic abc", "TOKEN_INVALID"), ("Bearer", "TOKEN_INVALID"),
+    ("JWT expired", "TOKEN_EXPIRED"),
 ])
-async def test_bad_tokens_are_refused_with_4403(authorization):
+async def test_bad_tokens_are_refused_with_4403_and_the_reason(authorization, reason):
     owner = await sync_to_async(OwnerFactory)()
     if authorization == "JWT expired":
         import time
@@ -123,13 +125,26 @@ async def test_bad_tokens_are_refused_with_4403(authorization):
         authorization = f"JWT {token}"
     ws = await connect(authorization=authorization)
     message = await ws.receive_output(timeout=5)
-    assert message == {"type": "websocket.close", "code": 4403, "reason": "Forbidden"}
+    assert message == {"type": "websocket.close", "code": 4403, "reason": reason}
 
 
 async def test_inactive_user_is_refused():
     owner = await sync_to_async(OwnerFactory)(is_active=False)
     ws = await connect(owner)
-    assert (await ws.receive_output(timeout=5))["code"] == 4403
+    message = await ws.receive_output(timeout=5)
+    assert (message["code"], message["reason"]) == (4403, "ACCOUNT_INACTIVE")
+
+
+async def test_a_client_without_origin_is_accepted():
+    """Node's ws, Python's websockets and gql send no Origin: no browser, token only."""
+    owner = await sync_to_async(OwnerFactory)()
+    ws = communicator(origin=None)
+    connected, _ = await ws.connect()
+    assert connected
+    token = await sync_to_async(access_token)(owner)
+    await ws.send_json_to({"type": "connection_init", "payload": {"authorization": f"JWT {token}"}})
+    assert await ws.receive_json_from(timeout=5) == {"type": "connection_ack"}
+    await ws.disconnect()
 
 
 async def test_bearer_prefix_accepted():
