@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 RUN_ENV := DEBUG=true
 
-.PHONY: run test lint venv dev migrate seed schema bench clean
+.PHONY: run test lint venv dev migrate seed schema bench clean webapp
 
 $(VENV)/bin/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is needed, found " + sys.version' 
@@ -28,8 +28,9 @@ migrate: venv
 seed: migrate
 	$(RUN_ENV) $(PY) manage.py seed_demo
 
-## Start the development server with demo data on http://127.0.0.1:8000/ (GraphiQL at /graphql/).
-run: seed
+## Start the development server with demo data on http://127.0.0.1:8000/ (GraphiQL at /graphql/,
+## the web app at /app/ when npm is there to build it).
+run: seed webapp
 	$(RUN_ENV) $(PY) manage.py runserver 127.0.0.1:8000
 
 ## Run the test suite (SQLite, or the database in DATABASE_URL).
@@ -46,8 +47,19 @@ bench: dev
 	@pg_isready -q -h 127.0.0.1 || pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start
 	$(PY) -m bench.run $(ARGS)
 
+## Build the web app (web/ -> web/dist, served at /app/) when npm is available; rebuilds only
+## when its sources changed. flock: a concurrent `make run` or .ci/web waits, never interleaves.
+WEB_SOURCES := $(shell find web/src web/index.html web/vite.config.ts web/package-lock.json -type f 2>/dev/null)
+web/dist/index.html: $(WEB_SOURCES)
+	@cd web && flock .build.lock sh -c '{ [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund --loglevel=error; } && npm run --silent build' \
+		|| { echo "The web app did not build (see above); the API still starts. Retry with: make webapp"; exit 0; }
+
+webapp:
+	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory web/dist/index.html; \
+	else echo "npm is not installed: the API starts without the web app. Install Node.js 20+ (with npm), then run 'make webapp' and open http://127.0.0.1:8000/app/"; fi
+
 lint: dev
 	$(VENV)/bin/ruff check .
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache web/dist
