@@ -65,7 +65,8 @@ def app_page(request, path=""):
     index = WEB_DIST / "index.html"
     if not index.exists():
         return HttpResponse(NOT_BUILT, status=503, headers={"Retry-After": "60"})
-    response = HttpResponse(_built_page(index.stat().st_mtime), content_type="text/html; charset=utf-8")
+    page = _built_page(index.stat().st_mtime)
+    response = HttpResponse(page, content_type="text/html; charset=utf-8")
     response["Cache-Control"] = "no-cache"
     return response
 

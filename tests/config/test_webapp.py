@@ -6,7 +6,8 @@ from django.test import Client
 
 from config import webapp
 
-INDEX = b'<!doctype html><html><head><script type="module" src="/app/assets/index-abc123.js"></script></head></html>'
+INDEX = (b'<!doctype html><html><head><script type="module" src="/app/assets/index-abc123.js">'
+         b"</script></head></html>")
 
 
 @pytest.fixture
@@ -18,7 +19,9 @@ def built(tmp_path, monkeypatch):
     return tmp_path
 
 
-@pytest.mark.parametrize("path", ["/app/", "/app/items/42", "/app/items/42/edit?x=1", "/app/workers"])
+@pytest.mark.parametrize(
+    "path", ["/app/", "/app/items/42", "/app/items/42/edit?x=1", "/app/workers"]
+)
 def test_every_app_path_serves_the_page_with_a_strict_policy(built, path):
     response = Client().get(path)
     assert response.status_code == 200
