@@ -128,7 +128,7 @@ SIGNUP_OPEN = env_bool("SIGNUP_OPEN", True)
 GRAPHIQL = env_bool("GRAPHIQL", DEBUG)
 GRAPHQL_INTROSPECTION = env_bool("GRAPHQL_INTROSPECTION", DEBUG)
 # Paths where a request is authenticated by its Authorization header only, never by cookie.
-JWT_AUTH_PATHS = ["/graphql/"]
+JWT_AUTH_PATHS = ["/graphql/", "/export/items.csv", "/export/changes.csv"]
 
 # Tokens (accounts.tokens): HS256 access tokens signed with JWT_SECRET_KEY (SECRET_KEY
 # unless set, so the two can be rotated apart), refresh tokens stored hashed.
@@ -146,6 +146,9 @@ GRAPHQL_MAX_TOKENS = env_int("GRAPHQL_MAX_TOKENS", 2000)
 GRAPHQL_MAX_BODY_BYTES = env_int("GRAPHQL_MAX_BODY_BYTES", 1_048_576)
 DATA_UPLOAD_MAX_MEMORY_SIZE = GRAPHQL_MAX_BODY_BYTES
 DB_STATEMENT_TIMEOUT_MS = env_int("DB_STATEMENT_TIMEOUT_MS", 5000)
+# CSV imports (importItems, manage.py import_items): the file's size and data rows.
+IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 10 * 1024 * 1024)
+IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 100_000)
 
 STRAWBERRY_DJANGO = {
     "PAGINATION_DEFAULT_LIMIT": 20,

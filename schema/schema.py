@@ -15,18 +15,20 @@ from schema.names import ContractNameConverter
 from schema.optimizer import QuerysetOptimizer
 from schema.scalars import SCALARS
 from schema.stock.mutations import StockMutations
+from schema.stock.operations import StockOperationMutations
 from schema.stock.queries import StockQueries
+from schema.stock.reports import StockReportQueries
 from schema.stock.subscriptions import StockSubscriptions
 from schema.validation import RequestValidation
 
 
 @strawberry.type(description="Reads. Everything but the token mutations needs a signed-in user.")
-class Query(AccountQueries, StockQueries):
+class Query(AccountQueries, StockQueries, StockReportQueries):
     pass
 
 
 @strawberry.type(description="Writes.")
-class Mutation(AuthMutations, AccountMutations, StockMutations):
+class Mutation(AuthMutations, AccountMutations, StockMutations, StockOperationMutations):
     pass
 
 

@@ -66,3 +66,13 @@ def announce_access_ended(*, user_id: int) -> None:
     group = user_group(user_id)
     _on_commit([(group, {"type": CHANGE, "access_ended": True}),
                 (group, {"type": LOW_STOCK, "access_ended": True})])
+
+
+def announce_changes(changes: list[tuple[int, int, int]]) -> None:
+    """announce_change for many (change_id, item_id, owner_id) at once, in one hook."""
+    messages = []
+    for change_id, item_id, owner_id in changes:
+        message = {"type": CHANGE, "change_id": change_id, "item_id": item_id}
+        messages += [(owner_group(owner_id), message), (ALL_GROUP, message)]
+    if messages:
+        _on_commit(messages)

@@ -14,11 +14,16 @@ class StockChangeReason(models.TextChoices):
     DAMAGED = "DAMAGED", "Damaged"
     COUNT_CORRECTION = "COUNT_CORRECTION", "Count correction"
     DELETED = "DELETED", "Deleted"
+    REVERSAL = "REVERSAL", "Reversal"
     OTHER = "OTHER", "Other"
 
 
 # Reasons only the system writes; a client may not send them.
-SYSTEM_REASONS = frozenset({StockChangeReason.INITIAL, StockChangeReason.DELETED})
+SYSTEM_REASONS = frozenset(
+    {StockChangeReason.INITIAL, StockChangeReason.DELETED, StockChangeReason.REVERSAL}
+)
+# Entries that cannot be reverted.
+UNREVERTIBLE_REASONS = SYSTEM_REASONS
 
 
 class InventoryItem(models.Model):
@@ -102,6 +107,8 @@ class ItemChange(models.Model):
         InventoryItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="changes",
         db_index=False,  # stock_change_item_time leads with item
     )
+    # The item's id, kept when the item is deleted (item is then null): movements group by it.
+    item_key = models.BigIntegerField(null=True, blank=True)
     item_name = models.CharField(max_length=200)
     # The item's owner at the time, so the history stays in scope after the item is gone.
     owner = models.ForeignKey(
@@ -122,6 +129,10 @@ class ItemChange(models.Model):
     # Digest of the arguments the key was first used with (see stock.services).
     request_fingerprint = models.CharField(max_length=64, blank=True, default="")
     timestamp = models.DateTimeField(db_index=True)
+    # For a REVERSAL: the change it undoes (unique: a change is reverted at most once).
+    reverts = models.OneToOneField(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="reverted_by",
+    )
 
     objects = ItemChangeQuerySet.as_manager()
 
@@ -134,7 +145,10 @@ class ItemChange(models.Model):
             ),
         ]
         indexes = [
-            models.Index(F("owner"), F("timestamp").desc(), F("id").desc(),
+            # The columns stockMovements sums are included: a month of an owner's log is
+            # read from the index alone.
+            models.Index(fields=["owner", "-timestamp", "-id"],
+                         include=["item_key", "item", "delta", "reason"],
                          name="stock_change_owner_time"),
             models.Index(F("item"), F("timestamp").desc(), F("id").desc(),
                          name="stock_change_item_time"),
@@ -152,3 +166,30 @@ class ItemChange(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("The change log is append-only: entries are never deleted.")
+
+
+class StockOperation(models.Model):
+    """The idempotency record of a multi-line operation (adjustStockBatch, countStock):
+    a retry with the same key and arguments returns these changes again."""
+
+    class Kind(models.TextChoices):
+        BATCH = "BATCH", "Batch adjustment"
+        COUNT = "COUNT", "Stocktake"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="+", db_index=False)
+    idempotency_key = models.CharField(max_length=64)
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    request_fingerprint = models.CharField(max_length=64)
+    change_ids = models.JSONField(default=list)  # in the request's line order
+    unchanged = models.IntegerField(default=0)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint("user", "idempotency_key",
+                                    name="stock_operation_idempotency_key_per_user"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.idempotency_key}"

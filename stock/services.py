@@ -23,7 +23,13 @@ from core.errors import Conflict, FieldErrors, Forbidden, NotFound
 from core.ids import parse_id
 from core.sentinel import UNSET, Unset
 from stock import events
-from stock.models import SYSTEM_REASONS, InventoryItem, ItemChange, StockChangeReason
+from stock.models import (
+    SYSTEM_REASONS,
+    InventoryItem,
+    ItemChange,
+    StockChangeReason,
+    StockOperation,
+)
 from stock.selectors import items_in_scope
 
 NAME_MAX = 200
@@ -36,11 +42,11 @@ SKU_CONSTRAINT = "stock_item_sku_unique_per_owner"
 IDEMPOTENCY_CONSTRAINT = "stock_change_idempotency_key_per_user"
 
 
-def _duplicate_sku() -> Conflict:
+def duplicate_sku() -> Conflict:
     return Conflict("An item with this SKU already exists.")
 
 
-def _sku_taken(*, owner_id: int, sku: str, exclude_pk: int | None = None) -> bool:
+def sku_taken(*, owner_id: int, sku: str, exclude_pk: int | None = None) -> bool:
     items = InventoryItem.objects.alias(sku_lower=Lower("sku")).filter(
         owner_id=owner_id, sku_lower=Lower(Value(sku))
     )
@@ -49,14 +55,14 @@ def _sku_taken(*, owner_id: int, sku: str, exclude_pk: int | None = None) -> boo
     return items.exists()
 
 
-def _clean_reason(errors: FieldErrors, reason: str) -> None:
+def clean_reason(errors: FieldErrors, reason: str) -> None:
     if reason not in StockChangeReason.values:
         errors.add("reason", "Unknown reason.")
     elif reason in SYSTEM_REASONS:
         errors.add("reason", f"{reason} is written by the system and cannot be sent.")
 
 
-def _log_change(
+def log_change(
     *,
     item: InventoryItem,
     actor: User,
@@ -67,11 +73,13 @@ def _log_change(
     keep_item_link: bool = True,
     idempotency_key: str | None = None,
     request_fingerprint: str = "",
+    reverts: ItemChange | None = None,
 ) -> ItemChange:
     """Append one entry to the log, announced once the transaction commits. Call it
     while the item's row is locked: the timestamp taken here then follows the chain."""
     change = ItemChange.objects.create(
         item_id=item.pk if keep_item_link else None,
+        item_key=item.pk,
         item_name=item.name,
         owner_id=item.owner_id,
         user=actor,
@@ -84,19 +92,20 @@ def _log_change(
         idempotency_key=idempotency_key,
         request_fingerprint=request_fingerprint,
         timestamp=timezone.now(),
+        reverts=reverts,
     )
     # The event names the item even for a deletion, whose entry no longer links to it.
     events.announce_change(change_id=change.pk, item_id=item.pk, owner_id=item.owner_id)
     return change
 
 
-def _announce_if_became_low(item_id: int, owner_id: int, *, was_low: bool, is_low: bool) -> None:
+def announce_if_became_low(item_id: int, owner_id: int, *, was_low: bool, is_low: bool) -> None:
     """lowStockAlerts fire when an item turns low, not again while it stays low."""
     if is_low and not was_low:
         events.announce_low_stock(item_id=item_id, owner_id=owner_id)
 
 
-def _lock_in_scope(actor: User, item_id: int | str) -> InventoryItem:
+def lock_in_scope(actor: User, item_id: int | str) -> InventoryItem:
     pk = parse_id(item_id, what="Item")
     item = items_in_scope(actor).select_for_update().filter(pk=pk).first()
     if item is None:
@@ -104,12 +113,31 @@ def _lock_in_scope(actor: User, item_id: int | str) -> InventoryItem:
     return item
 
 
-def _resolve_owner(actor: User, owner_id: int | str | None) -> User:
+def resolve_owner(actor: User, owner_id: int | str | None) -> User:
     if owner_id is None:
         return actor
     if not rules.can_set_item_owner(actor):
         raise Forbidden("Only a superuser may choose an item's owner.")
     return owner_by_id(owner_id, field="owner_id", what="Owner")
+
+
+# The cleaners of an item's own fields, shared by every writer (API, admin, import).
+ITEM_CLEANERS = {
+    "name": lambda v: clean_text("name", v, max_length=NAME_MAX),
+    "description": lambda v: clean_text("description", v, max_length=DESCRIPTION_MAX,
+                                         required=False),
+    "sku": lambda v: clean_optional_text("sku", v, max_length=SKU_MAX),
+    "quantity": lambda v: clean_count("quantity", v),
+    "price": lambda v: clean_price("price", v),
+    "category": lambda v: clean_text("category", v, max_length=CATEGORY_MAX),
+    "low_stock_threshold": lambda v: clean_count("low_stock_threshold", v),
+}
+
+
+def clean_item_fields(errors: FieldErrors, given: dict) -> dict:
+    """The given item fields cleaned; a field's failure is recorded in errors."""
+    return {field: errors.check(field, ITEM_CLEANERS[field], value)
+            for field, value in given.items()}
 
 
 def item_create(
@@ -127,39 +155,28 @@ def item_create(
     """Create an item (owned by the actor unless a superuser names owner_id) and log INITIAL."""
     if not rules.can_create_items(actor):
         raise Forbidden("Workers cannot create items.")
-    owner = _resolve_owner(actor, owner_id)
+    owner = resolve_owner(actor, owner_id)
 
     errors = FieldErrors()
-    name = errors.check("name", clean_text, "name", name, max_length=NAME_MAX)
-    description = errors.check(
-        "description", clean_text, "description", description,
-        max_length=DESCRIPTION_MAX, required=False,
-    )
-    sku = errors.check("sku", clean_optional_text, "sku", sku, max_length=SKU_MAX)
-    quantity = errors.check("quantity", clean_count, "quantity", quantity)
-    price = errors.check("price", clean_price, "price", price)
-    category = errors.check("category", clean_text, "category", category, max_length=CATEGORY_MAX)
-    low_stock_threshold = errors.check(
-        "low_stock_threshold", clean_count, "low_stock_threshold", low_stock_threshold
-    )
+    clean = clean_item_fields(errors, {
+        "name": name, "description": description, "sku": sku, "quantity": quantity,
+        "price": price, "category": category, "low_stock_threshold": low_stock_threshold,
+    })
     errors.raise_if_any()
 
-    if sku is not None and _sku_taken(owner_id=owner.pk, sku=sku):
-        raise _duplicate_sku()
+    if clean["sku"] is not None and sku_taken(owner_id=owner.pk, sku=clean["sku"]):
+        raise duplicate_sku()
     try:
         with transaction.atomic():
-            item = InventoryItem.objects.create(
-                owner=owner, name=name, description=description, sku=sku, quantity=quantity,
-                price=price, category=category, low_stock_threshold=low_stock_threshold,
-            )
-            _log_change(
-                item=item, actor=actor, old_quantity=0, new_quantity=quantity,
+            item = InventoryItem.objects.create(owner=owner, **clean)
+            log_change(
+                item=item, actor=actor, old_quantity=0, new_quantity=item.quantity,
                 reason=StockChangeReason.INITIAL,
             )
-            _announce_if_became_low(item.pk, owner.pk, was_low=False, is_low=item.is_low_stock)
+            announce_if_became_low(item.pk, owner.pk, was_low=False, is_low=item.is_low_stock)
     except IntegrityError as exc:
         if SKU_CONSTRAINT in str(exc):
-            raise _duplicate_sku() from exc
+            raise duplicate_sku() from exc
         raise
     return item
 
@@ -193,69 +210,66 @@ def item_update(
     }
     try:
         with transaction.atomic():
-            item = _lock_in_scope(actor, item_id)
+            item = lock_in_scope(actor, item_id)
             if given and not rules.can_edit_items(actor):
                 raise Forbidden("Workers may change an item's quantity only.")
             if quantity is not UNSET and not rules.can_change_quantity(actor):
                 raise Forbidden("You may not change this item's quantity.")
 
             errors = FieldErrors()
-            cleaners = {
-                "name": lambda v: clean_text("name", v, max_length=NAME_MAX),
-                "description": lambda v: clean_text(
-                    "description", v, max_length=DESCRIPTION_MAX, required=False
-                ),
-                "sku": lambda v: clean_optional_text("sku", v, max_length=SKU_MAX),
-                "price": lambda v: clean_price("price", v),
-                "category": lambda v: clean_text("category", v, max_length=CATEGORY_MAX),
-                "low_stock_threshold": lambda v: clean_count("low_stock_threshold", v),
-            }
-            clean = {field: errors.check(field, cleaners[field], value)
-                     for field, value in given.items()}
+            clean = clean_item_fields(errors, given)
             if quantity is not UNSET:
                 quantity = errors.check("quantity", clean_count, "quantity", quantity)
-                _clean_reason(errors, reason)
+                clean_reason(errors, reason)
                 note = errors.check("note", clean_text, "note", note,
                                     max_length=NOTE_MAX, required=False)
             errors.raise_if_any()
 
             new_sku = clean.get("sku")
-            if new_sku is not None and new_sku.lower() != (item.sku or "").lower() and _sku_taken(
+            if new_sku is not None and new_sku.lower() != (item.sku or "").lower() and sku_taken(
                 owner_id=item.owner_id, sku=new_sku, exclude_pk=item.pk
             ):
-                raise _duplicate_sku()
+                raise duplicate_sku()
 
             was_low = item.is_low_stock
             changed = [field for field, value in clean.items() if getattr(item, field) != value]
             for field in changed:
                 setattr(item, field, clean[field])
-            old_quantity = item.quantity
-            if quantity is not UNSET and quantity != old_quantity:
-                item.quantity = quantity
+            if quantity is not UNSET and set_quantity(
+                item=item, actor=actor, quantity=quantity, reason=reason, note=note
+            ):
                 changed.append("quantity")
-                _log_change(
-                    item=item, actor=actor, old_quantity=old_quantity, new_quantity=quantity,
-                    reason=reason, note=note,
-                )
             if changed:
                 item.save(update_fields=[*changed, "last_updated"])
-            _announce_if_became_low(item.pk, item.owner_id, was_low=was_low,
+            announce_if_became_low(item.pk, item.owner_id, was_low=was_low,
                                     is_low=item.is_low_stock)
     except IntegrityError as exc:
         if SKU_CONSTRAINT in str(exc):
-            raise _duplicate_sku() from exc
+            raise duplicate_sku() from exc
         raise
     return item
+
+
+def set_quantity(*, item: InventoryItem, actor: User, quantity: int, reason: str,
+                 note: str = "") -> ItemChange | None:
+    """Set a locked item's quantity in memory and log the change, if it is one. The
+    caller saves the item (with its other changed fields) in the same transaction."""
+    old_quantity = item.quantity
+    if quantity == old_quantity:
+        return None
+    item.quantity = quantity
+    return log_change(item=item, actor=actor, old_quantity=old_quantity,
+                       new_quantity=quantity, reason=reason, note=note)
 
 
 def item_delete(*, actor: User, item_id: int | str) -> int:
     """Delete an item, logging DELETED (its quantity to 0); its history stays. Returns its id."""
     with transaction.atomic():
-        item = _lock_in_scope(actor, item_id)
+        item = lock_in_scope(actor, item_id)
         if not rules.can_edit_items(actor):
             raise Forbidden("Workers cannot delete items.")
         pk = item.pk
-        _log_change(
+        log_change(
             item=item, actor=actor, old_quantity=item.quantity, new_quantity=0,
             reason=StockChangeReason.DELETED, keep_item_link=False,
         )
@@ -263,16 +277,22 @@ def item_delete(*, actor: User, item_id: int | str) -> int:
     return pk
 
 
-def _fingerprint(**arguments) -> str:
+def digest(**arguments) -> str:
     text = json.dumps(arguments, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+def reused_key() -> Conflict:
+    return Conflict("This idempotency key was already used with other arguments.")
+
+
 def _replay(actor: User, key: str, fingerprint: str) -> ItemChange | None:
     """The change a key already produced for this user, if the arguments match."""
+    if StockOperation.objects.filter(user=actor, idempotency_key=key).exists():
+        raise reused_key()
     change = ItemChange.objects.filter(user=actor, idempotency_key=key).first()
     if change is not None and change.request_fingerprint != fingerprint:
-        raise Conflict("This idempotency key was already used with other arguments.")
+        raise reused_key()
     return change
 
 
@@ -301,22 +321,15 @@ def stock_adjust(
     """
     pk = parse_id(item_id, what="Item")
     errors = FieldErrors()
-    if isinstance(delta, bool) or not isinstance(delta, int):
-        errors.add("delta", "Must be a whole number.")
-    elif delta == 0:
-        errors.add("delta", "Must not be 0.")
-    _clean_reason(errors, reason)
-    note = errors.check("note", clean_text, "note", note, max_length=NOTE_MAX, required=False)
-    if expected_quantity is not None:
-        errors.check("expected_quantity", clean_count, "expected_quantity", expected_quantity)
-    if idempotency_key is not None:
-        errors.check("idempotency_key", clean_text, "idempotency_key", idempotency_key,
-                     max_length=IDEMPOTENCY_KEY_MAX, strip=False)
+    clean_adjust_line(errors, delta=delta, expected_quantity=expected_quantity)
+    clean_reason(errors, reason)
+    note = clean_note(errors, note)
+    clean_idempotency_key(errors, idempotency_key)
     errors.raise_if_any()
 
     fingerprint = ""
     if idempotency_key is not None:
-        fingerprint = _fingerprint(
+        fingerprint = digest(
             item_id=pk, delta=delta, reason=str(reason), note=note,
             expected_quantity=expected_quantity,
         )
@@ -324,7 +337,7 @@ def stock_adjust(
             return change
     try:
         with transaction.atomic():
-            return _apply_adjustment(
+            return apply_adjustment(
                 actor=actor, pk=pk, delta=delta, reason=reason, note=note,
                 expected_quantity=expected_quantity, idempotency_key=idempotency_key,
                 fingerprint=fingerprint,
@@ -337,11 +350,35 @@ def stock_adjust(
         raise
 
 
-def _apply_adjustment(
-    *, actor, pk, delta, reason, note, expected_quantity, idempotency_key, fingerprint
+def clean_adjust_line(errors: FieldErrors, *, delta, expected_quantity, prefix: str = "") -> None:
+    """The checks of one adjustment's delta and expected quantity (field names prefixed)."""
+    if isinstance(delta, bool) or not isinstance(delta, int):
+        errors.add(f"{prefix}delta", "Must be a whole number.")
+    elif delta == 0:
+        errors.add(f"{prefix}delta", "Must not be 0.")
+    if expected_quantity is not None:
+        errors.check(f"{prefix}expected_quantity", clean_count, "expected_quantity",
+                     expected_quantity)
+
+
+def clean_note(errors: FieldErrors, note: str) -> str:
+    return errors.check("note", clean_text, "note", note, max_length=NOTE_MAX, required=False)
+
+
+def clean_idempotency_key(errors: FieldErrors, key: str | None) -> None:
+    if key is not None:
+        errors.check("idempotency_key", clean_text, "idempotency_key", key,
+                     max_length=IDEMPOTENCY_KEY_MAX, strip=False)
+
+
+def apply_adjustment(
+    *, actor, pk, delta, reason, note, expected_quantity=None, idempotency_key=None,
+    fingerprint="", reverts: ItemChange | None = None,
 ) -> ItemChange:
+    """Add delta to item pk in one conditional UPDATE and log it; call inside a transaction.
+    NotFound/Conflict when the item is out of scope, not as expected or would leave range."""
     if abs(delta) > MAX_INT:
-        _raise_adjust_failure(actor, pk, delta, expected_quantity)
+        raise_adjust_failure(actor, pk, delta, expected_quantity)
     owner_id = rules.scope_owner_id(actor)
     if not rules.can_change_quantity(actor):
         raise NotFound("Item not found.")
@@ -368,21 +405,21 @@ def _apply_adjustment(
         cursor.execute(sql, params)
         row = cursor.fetchone()
     if row is None:
-        _raise_adjust_failure(actor, pk, delta, expected_quantity)
+        raise_adjust_failure(actor, pk, delta, expected_quantity)
     new_quantity, name, item_owner_id, threshold = row
     old_quantity = new_quantity - delta
     item = InventoryItem(pk=pk, name=name, owner_id=item_owner_id, quantity=new_quantity)
-    change = _log_change(
+    change = log_change(
         item=item, actor=actor, old_quantity=old_quantity, new_quantity=new_quantity,
         reason=reason, note=note, idempotency_key=idempotency_key,
-        request_fingerprint=fingerprint,
+        request_fingerprint=fingerprint, reverts=reverts,
     )
-    _announce_if_became_low(pk, item_owner_id, was_low=old_quantity < threshold,
+    announce_if_became_low(pk, item_owner_id, was_low=old_quantity < threshold,
                             is_low=new_quantity < threshold)
     return change
 
 
-def _raise_adjust_failure(actor: User, pk: int, delta: int, expected_quantity: int | None):
+def raise_adjust_failure(actor: User, pk: int, delta: int, expected_quantity: int | None):
     current = items_in_scope(actor).filter(pk=pk).values_list("quantity", flat=True).first()
     if current is None:
         raise NotFound("Item not found.")

@@ -1,4 +1,6 @@
+from datetime import datetime
 from decimal import Decimal
+from typing import Annotated
 
 import strawberry
 import strawberry_django
@@ -13,6 +15,7 @@ from schema.fields import ApiField, ModelField
 from schema.scalars import BigInt
 from stock.models import InventoryItem, ItemChange
 from stock.models import StockChangeReason as ReasonChoices
+from stock.reports import quantity_at
 from stock.selectors import changes_in_scope, items_in_scope
 
 StockChangeReason = strawberry.enum(
@@ -41,6 +44,12 @@ class ItemChangeType(ScopedType):
     reason: StockChangeReason
     note: auto
     timestamp: auto
+    reverts: "ItemChangeType | None" = strawberry_django.field(
+        description="For a REVERSAL: the change it undoes."
+    )
+    reverted_by: "ItemChangeType | None" = strawberry_django.field(
+        description="The REVERSAL that undid this change, if any."
+    )
 
     @strawberry_django.field(
         select_related=["user"],
@@ -84,6 +93,16 @@ class InventoryItemType(ScopedType):
     )
     def is_low_stock(self) -> bool:
         return self.quantity < self.low_stock_threshold
+
+    @strawberry_django.field(
+        only=["id"],
+        description="The quantity at that moment, read from the change log: the newQuantity "
+                    "of the last change at or before it; 0 before the item existed.",
+    )
+    def quantity_at(
+        self, at: Annotated[datetime, strawberry.argument(description="The moment asked about.")]
+    ) -> int:
+        return quantity_at(self, at)
 
 
 @strawberry.type

@@ -16,6 +16,10 @@ def test_committed_schema_matches_the_code():
     )
 
 
+# Lists bounded by their input: a batch has at most 100 lines, a stocktake 1,000.
+BOUNDED_BY_INPUT = {"Mutation.adjust_stock_batch", "CountResult.changes"}
+
+
 def test_every_list_of_rows_is_bounded():
     """No unbounded list of a growing table: each goes through ApiField's pagination."""
     unbounded = []
@@ -31,4 +35,4 @@ def test_every_list_of_rows_is_bounded():
                 field_type.of_type, "__strawberry_django_definition__")
             if (is_page or of_rows) and not isinstance(field, ApiField):
                 unbounded.append(f"{definition.name}.{field.python_name}")
-    assert unbounded == []
+    assert sorted(set(unbounded) - BOUNDED_BY_INPUT) == []
