@@ -1,5 +1,5 @@
 // The signed-in shell: one session, one websocket, one urql client per sign-in.
-import { createContext, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from "react";
+import { createContext, useContext, useMemo, useState, useSyncExternalStore, type ReactNode } from "react";
 import { Provider, useQuery, useSubscription } from "urql";
 import { Session, sessionRefreshStore } from "./api/auth";
 import { createUrqlClient } from "./api/client";
@@ -52,8 +52,11 @@ export function endReason() {
   return endedBecause;
 }
 
+let closeSocket = () => {};
+
 export function signOut(reason: string | null = null) {
   endedBecause = reason;
+  closeSocket();
   session.end(revokeRefreshToken);
 }
 
@@ -62,12 +65,17 @@ export function SignedIn({ children }: { children: (notices: Notice[]) => ReactN
     const status = new ConnectionStatus();
     const tracker = new ResumeTracker();
     const ws = createWsClient(session, status, (reason) => signOut(reason));
-    const client = createUrqlClient(session, ws, tracker, (reason) => signOut(reason));
-    return { status, ws, client };
+    closeSocket = () => void ws.dispose();
+    return { status, ws, tracker };
   });
-  useEffect(() => () => void wiring.ws.dispose(), [wiring]);
+  // A reconnect that could not replay what was missed: a fresh cache refetches everything.
+  const [epoch, setEpoch] = useState(0);
+  const client = useMemo(
+    () => createUrqlClient(session, wiring.ws, wiring.tracker, (reason) => signOut(reason), () => setEpoch(epoch + 1)),
+    [wiring, epoch],
+  );
   return (
-    <Provider value={wiring.client}>
+    <Provider value={client}>
       <Shell status={wiring.status}>{children}</Shell>
     </Provider>
   );
@@ -85,7 +93,7 @@ function Shell({ status, children }: { status: ConnectionStatus; children: (noti
     };
   }, []);
   // Live: keeps the cache current (cacheConfig.updates.Subscription) and raises alerts.
-  useSubscription({ query: StockChangesSubscription, variables: { afterId: null } });
+  useSubscription({ query: StockChangesSubscription });
   useSubscription({ query: LowStockSubscription }, (_prev, event) => {
     const item = event.lowStockAlerts;
     notify(`Low stock: ${item.name} has ${item.quantity} left (reorder level ${item.lowStockThreshold}).`);

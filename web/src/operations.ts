@@ -243,7 +243,16 @@ export const UpdateUserMutation = graphql(`
 `);
 
 export const StockChangesSubscription = graphql(`
-  subscription StockChanges($afterId: ID) {
+  subscription StockChanges {
+    stockChanges {
+      ...ChangeFields
+    }
+  }
+`);
+
+/** After a reconnect: the changes since the last one seen, then live (api/live.ts). */
+export const StockChangesResumeSubscription = graphql(`
+  subscription StockChangesResume($afterId: ID) {
     stockChanges(afterId: $afterId) {
       ...ChangeFields
     }

@@ -6,7 +6,7 @@ import type { Client as WsClient } from "graphql-ws";
 import type { Session } from "./auth";
 import { cacheConfig } from "./cache";
 import { GRAPHQL_PATH } from "./http";
-import { ResumeTracker, type Resumable } from "./live";
+import { ResumeTracker, subscribeResumable, type Resumable } from "./live";
 
 export function reasons(error: CombinedError | undefined): string[] {
   return (error?.graphQLErrors ?? [])
@@ -35,7 +35,13 @@ export function sessionAuth(session: Session, onSignOut: (reason: string) => voi
   }));
 }
 
-export function createUrqlClient(session: Session, ws: WsClient, tracker: ResumeTracker, onSignOut: (reason: string) => void) {
+export function createUrqlClient(
+  session: Session,
+  ws: WsClient,
+  tracker: ResumeTracker,
+  onSignOut: (reason: string) => void,
+  onGap: () => void = () => {},
+) {
   return new Client({
     url: GRAPHQL_PATH,
     preferGetMethod: false,
@@ -47,21 +53,13 @@ export function createUrqlClient(session: Session, ws: WsClient, tracker: Resume
       fetchExchange,
       subscriptionExchange({
         forwardSubscription(request) {
-          const payload: Resumable = { ...request, query: request.query ?? "" };
-          const resumable = /\bstockChanges\b/.test(payload.query);
-          if (resumable) tracker.track(payload);
+          const live: Resumable = { ...request, query: request.query ?? "" };
           return {
             subscribe(sink) {
-              const unsubscribe = ws.subscribe(payload, {
-                next(result) {
-                  const change = (result.data as { stockChanges?: { id: string } } | undefined)?.stockChanges;
-                  if (resumable && change && !tracker.accept(change.id, payload)) return;
-                  sink.next(result as never);
-                },
-                error: (error) => sink.error(error),
-                complete: () => sink.complete(),
-              });
-              return { unsubscribe };
+              if (/\bstockChanges\b/.test(live.query)) {
+                return { unsubscribe: subscribeResumable(ws, tracker, live, sink as never, onGap) };
+              }
+              return { unsubscribe: ws.subscribe(live, sink as never) };
             },
           };
         },

@@ -33,7 +33,8 @@ type Documents = {
     "\n  query Users($pagination: OffsetPaginationInput) {\n    users(filters: { role: WORKER }, ordering: [{ username: ASC }], pagination: $pagination) {\n      totalCount\n      results {\n        id\n        username\n        email\n        isActive\n        dateJoined\n      }\n    }\n  }\n": typeof types.UsersDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      username\n      email\n      isActive\n      dateJoined\n    }\n  }\n": typeof types.CreateUserDocument,
     "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      id\n      isActive\n    }\n  }\n": typeof types.UpdateUserDocument,
-    "\n  subscription StockChanges($afterId: ID) {\n    stockChanges(afterId: $afterId) {\n      ...ChangeFields\n    }\n  }\n": typeof types.StockChangesDocument,
+    "\n  subscription StockChanges {\n    stockChanges {\n      ...ChangeFields\n    }\n  }\n": typeof types.StockChangesDocument,
+    "\n  subscription StockChangesResume($afterId: ID) {\n    stockChanges(afterId: $afterId) {\n      ...ChangeFields\n    }\n  }\n": typeof types.StockChangesResumeDocument,
     "\n  subscription LowStockAlerts {\n    lowStockAlerts {\n      id\n      name\n      quantity\n      lowStockThreshold\n      isLowStock\n    }\n  }\n": typeof types.LowStockAlertsDocument,
 };
 const documents: Documents = {
@@ -56,7 +57,8 @@ const documents: Documents = {
     "\n  query Users($pagination: OffsetPaginationInput) {\n    users(filters: { role: WORKER }, ordering: [{ username: ASC }], pagination: $pagination) {\n      totalCount\n      results {\n        id\n        username\n        email\n        isActive\n        dateJoined\n      }\n    }\n  }\n": types.UsersDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      username\n      email\n      isActive\n      dateJoined\n    }\n  }\n": types.CreateUserDocument,
     "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      id\n      isActive\n    }\n  }\n": types.UpdateUserDocument,
-    "\n  subscription StockChanges($afterId: ID) {\n    stockChanges(afterId: $afterId) {\n      ...ChangeFields\n    }\n  }\n": types.StockChangesDocument,
+    "\n  subscription StockChanges {\n    stockChanges {\n      ...ChangeFields\n    }\n  }\n": types.StockChangesDocument,
+    "\n  subscription StockChangesResume($afterId: ID) {\n    stockChanges(afterId: $afterId) {\n      ...ChangeFields\n    }\n  }\n": types.StockChangesResumeDocument,
     "\n  subscription LowStockAlerts {\n    lowStockAlerts {\n      id\n      name\n      quantity\n      lowStockThreshold\n      isLowStock\n    }\n  }\n": types.LowStockAlertsDocument,
 };
 
@@ -153,7 +155,11 @@ export function graphql(source: "\n  mutation UpdateUser($id: ID!, $input: Updat
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription StockChanges($afterId: ID) {\n    stockChanges(afterId: $afterId) {\n      ...ChangeFields\n    }\n  }\n"): (typeof documents)["\n  subscription StockChanges($afterId: ID) {\n    stockChanges(afterId: $afterId) {\n      ...ChangeFields\n    }\n  }\n"];
+export function graphql(source: "\n  subscription StockChanges {\n    stockChanges {\n      ...ChangeFields\n    }\n  }\n"): (typeof documents)["\n  subscription StockChanges {\n    stockChanges {\n      ...ChangeFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription StockChangesResume($afterId: ID) {\n    stockChanges(afterId: $afterId) {\n      ...ChangeFields\n    }\n  }\n"): (typeof documents)["\n  subscription StockChangesResume($afterId: ID) {\n    stockChanges(afterId: $afterId) {\n      ...ChangeFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -22,19 +22,29 @@ export type Scalars = {
   Decimal: { input: string; output: string; }
   /** The `JSON` scalar type represents JSON values as specified by [ECMA-404](https://ecma-international.org/wp-content/uploads/ECMA-404_2nd_edition_december_2017.pdf). */
   JSON: { input: unknown; output: unknown; }
+  /** Represents a file upload. */
   Upload: { input: File; output: File; }
 };
 
+/** One line of a batch adjustment. */
 export type AdjustLineInput = {
+  /** Added to the quantity; not 0. */
   delta: Scalars['Int']['input'];
+  /** Apply only if the item's quantity is still this. */
   expectedQuantity?: InputMaybe<Scalars['Int']['input']>;
+  /** The item to adjust. */
   itemId: Scalars['ID']['input'];
 };
 
+/** Several deltas with one reason (a delivery, a sales order). */
 export type AdjustStockBatchInput = {
+  /** At most 64 characters, per user: a retry with the same arguments returns the first result. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** 1 to 100 lines, an item at most once; every line applies or none does. */
   lines: Array<AdjustLineInput>;
-  note?: InputMaybe<Scalars['String']['input']>;
+  /** Logged with every line. */
+  note?: Scalars['String']['input'];
+  /** Logged with every line. */
   reason: StockChangeReason;
 };
 
@@ -58,22 +68,33 @@ export type CategorySummary = {
   totalValue: Scalars['Decimal']['output'];
 };
 
+/** One counted item of a stocktake. */
 export type CountLineInput = {
+  /** Apply only if the stored quantity is still this. */
   expectedQuantity?: InputMaybe<Scalars['Int']['input']>;
+  /** The item counted. */
   itemId: Scalars['ID']['input'];
+  /** The quantity counted on the shelf. */
   quantity: Scalars['Int']['input'];
 };
 
+/** What a stocktake changed. */
 export type CountResult = {
   __typename?: 'CountResult';
+  /** One COUNT_CORRECTION per counted quantity that differed, in line order. */
   changes: Array<ItemChange>;
+  /** Lines whose count matched the stored quantity. */
   unchanged: Scalars['Int']['output'];
 };
 
+/** A stocktake: counted quantities. */
 export type CountStockInput = {
+  /** 1 to 1,000 lines, an item at most once; all lines apply or none. */
   counts: Array<CountLineInput>;
+  /** At most 64 characters, per user: a retry with the same arguments returns the first result. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
-  note?: InputMaybe<Scalars['String']['input']>;
+  /** Logged with every correction. */
+  note?: Scalars['String']['input'];
 };
 
 export type CreateItemInput = {
@@ -151,27 +172,43 @@ export type DeletePayload = {
   deletedId: Scalars['ID']['output'];
 };
 
+/** A CSV file of items to create or update. */
 export type ImportItemsInput = {
-  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Validate and count only; nothing is written. */
+  dryRun?: Scalars['Boolean']['input'];
+  /** The CSV file, sent as a GraphQL multipart request (see the README). */
   file: Scalars['Upload']['input'];
+  /** Superuser only; default: the caller. */
   ownerId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** The outcome of an import. */
 export type ImportResult = {
   __typename?: 'ImportResult';
+  /** Whether the rows were written (all of them). */
   applied: Scalars['Boolean']['output'];
+  /** Rows that create an item. */
   created: Scalars['Int']['output'];
+  /** Whether this was a dry run. */
   dryRun: Scalars['Boolean']['output'];
+  /** All problems found. */
   errorCount: Scalars['Int']['output'];
+  /** The first 100 problems. */
   errors: Array<ImportRowError>;
+  /** Rows that match an item exactly. */
   unchanged: Scalars['Int']['output'];
+  /** Rows that change an existing item. */
   updated: Scalars['Int']['output'];
 };
 
+/** One problem of an import, by line. */
 export type ImportRowError = {
   __typename?: 'ImportRowError';
+  /** The column, if the problem is one cell's. */
   field?: Maybe<Scalars['String']['output']>;
+  /** The file's line where the row starts; 1 = header. */
   line: Scalars['Int']['output'];
+  /** What is wrong. */
   messages: Array<Scalars['String']['output']>;
 };
 
@@ -216,6 +253,7 @@ export type InventoryItem = {
   owner: User;
   price: Scalars['Decimal']['output'];
   quantity: Scalars['Int']['output'];
+  /** The quantity at that moment, read from the change log: the newQuantity of the last change at or before it; 0 before the item existed. */
   quantityAt: Scalars['Int']['output'];
   /** Optional; unique per owner, ignoring case. */
   sku?: Maybe<Scalars['String']['output']>;
@@ -243,7 +281,9 @@ export type ItemChange = {
   note: Scalars['String']['output'];
   oldQuantity: Scalars['Int']['output'];
   reason: StockChangeReason;
+  /** The REVERSAL that undid this change, if any. */
   revertedBy?: Maybe<ItemChange>;
+  /** For a REVERSAL: the change it undoes. */
   reverts?: Maybe<ItemChange>;
   timestamp: Scalars['DateTime']['output'];
   /** Who made the change; null once deleted. */
@@ -311,34 +351,50 @@ export type ItemPage = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** Sums of the log over the period for one group. */
 export type Movement = {
   __typename?: 'Movement';
+  /** The net per reason present. */
   byReason: Array<ReasonTotal>;
+  /** Number of changes. */
   changes: Scalars['Int']['output'];
+  /** The item id, category, reason or ISO date (UTC), by groupBy. Changes of deleted items have an empty category. */
   group: Scalars['String']['output'];
+  /** Sum of the positive deltas. */
   inbound: Scalars['BigInt']['output'];
+  /** groupBy ITEM: the item; null once deleted. */
   item?: Maybe<InventoryItem>;
+  /** groupBy ITEM: the item's name at its last change in the period. */
   itemName?: Maybe<Scalars['String']['output']>;
+  /** Sum of all deltas. */
   net: Scalars['BigInt']['output'];
+  /** Sum of the negative deltas, as a positive number. */
   outbound: Scalars['BigInt']['output'];
 };
 
+/** Narrows the log entries stockMovements sums. */
 export type MovementFilter = {
+  /** Entries of items in this category (ignoring case). */
   category?: InputMaybe<Scalars['String']['input']>;
+  /** Entries of this item (also once it is deleted). */
   itemId?: InputMaybe<Scalars['ID']['input']>;
+  /** Entries with this reason. */
   reason?: InputMaybe<StockChangeReason>;
 };
 
+/** How stockMovements groups the log. */
 export type MovementGroup =
   | 'CATEGORY'
   | 'DAY'
   | 'ITEM'
   | 'REASON';
 
+/** One page of movements. */
 export type MovementPage = {
   __typename?: 'MovementPage';
   pageInfo: OffsetPaginationInfo;
   results: Array<Movement>;
+  /** Number of groups in the period. */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -346,16 +402,20 @@ export type MovementPage = {
 export type Mutation = {
   __typename?: 'Mutation';
   adjustStock: ItemChange;
+  /** Apply several deltas with one reason in one transaction: all lines or none. A failing line is named as lines.<index>. */
   adjustStockBatch: Array<ItemChange>;
   changePassword: User;
+  /** Record a stocktake: each counted quantity that differs is logged as COUNT_CORRECTION; all lines or none. Workers may count. */
   countStock: CountResult;
   createItem: InventoryItem;
   createUser: User;
   deleteItem: DeletePayload;
   deleteUser: DeletePayload;
+  /** Create and update items from a CSV file: all rows or none. Owners and superusers only; send it as a GraphQL multipart request. */
   importItems: ImportResult;
   refreshToken: TokenPayload;
   register: User;
+  /** Undo a logged change: append a REVERSAL with the opposite delta. */
   revertChange: ItemChange;
   revokeToken: RevokePayload;
   tokenAuth: TokenPayload;
@@ -435,7 +495,7 @@ export type MutationRegisterArgs = {
 /** Writes. */
 export type MutationRevertChangeArgs = {
   id: Scalars['ID']['input'];
-  note?: InputMaybe<Scalars['String']['input']>;
+  note?: Scalars['String']['input'];
 };
 
 
@@ -500,6 +560,7 @@ export type Query = {
   /** Items in scope; newest first unless ordered. */
   items: ItemPage;
   me?: Maybe<User>;
+  /** Sums of the change log over [from, to) in your scope, per item, category, reason or day (UTC); at most 366 days. Ordered by outbound descending, then group; days in date order. */
   stockMovements: MovementPage;
   user?: Maybe<User>;
   /** Users in scope (default order: username). */
@@ -533,7 +594,7 @@ export type QueryItemsArgs = {
 export type QueryStockMovementsArgs = {
   filters?: InputMaybe<MovementFilter>;
   from: Scalars['DateTime']['input'];
-  groupBy?: InputMaybe<MovementGroup>;
+  groupBy?: MovementGroup;
   pagination?: InputMaybe<OffsetPaginationInput>;
   to: Scalars['DateTime']['input'];
 };
@@ -552,9 +613,12 @@ export type QueryUsersArgs = {
   pagination?: InputMaybe<OffsetPaginationInput>;
 };
 
+/** The net movement of one reason within a group. */
 export type ReasonTotal = {
   __typename?: 'ReasonTotal';
+  /** Number of changes. */
   changes: Scalars['Int']['output'];
+  /** Sum of the deltas. */
   net: Scalars['BigInt']['output'];
   reason: StockChangeReason;
 };
@@ -838,12 +902,17 @@ export type UpdateUserMutationVariables = Exact<{
 
 export type UpdateUserMutation = { __typename?: 'Mutation', updateUser: { __typename?: 'User', id: string, isActive: boolean } };
 
-export type StockChangesSubscriptionVariables = Exact<{
+export type StockChangesSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StockChangesSubscription = { __typename?: 'Subscription', stockChanges: { __typename?: 'ItemChange', id: string, itemName: string, username: string, oldQuantity: number, newQuantity: number, delta: number, reason: StockChangeReason, note: string, timestamp: string, item?: { __typename?: 'InventoryItem', id: string, quantity: number, isLowStock: boolean, lastUpdated: string } | null, reverts?: { __typename?: 'ItemChange', id: string } | null, revertedBy?: { __typename?: 'ItemChange', id: string } | null } };
+
+export type StockChangesResumeSubscriptionVariables = Exact<{
   afterId?: InputMaybe<Scalars['ID']['input']>;
 }>;
 
 
-export type StockChangesSubscription = { __typename?: 'Subscription', stockChanges: { __typename?: 'ItemChange', id: string, itemName: string, username: string, oldQuantity: number, newQuantity: number, delta: number, reason: StockChangeReason, note: string, timestamp: string, item?: { __typename?: 'InventoryItem', id: string, quantity: number, isLowStock: boolean, lastUpdated: string } | null, reverts?: { __typename?: 'ItemChange', id: string } | null, revertedBy?: { __typename?: 'ItemChange', id: string } | null } };
+export type StockChangesResumeSubscription = { __typename?: 'Subscription', stockChanges: { __typename?: 'ItemChange', id: string, itemName: string, username: string, oldQuantity: number, newQuantity: number, delta: number, reason: StockChangeReason, note: string, timestamp: string, item?: { __typename?: 'InventoryItem', id: string, quantity: number, isLowStock: boolean, lastUpdated: string } | null, reverts?: { __typename?: 'ItemChange', id: string } | null, revertedBy?: { __typename?: 'ItemChange', id: string } | null } };
 
 export type LowStockAlertsSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
@@ -869,5 +938,6 @@ export const MovementsDocument = {"kind":"Document","definitions":[{"kind":"Oper
 export const UsersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Users"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"pagination"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"OffsetPaginationInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"users"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filters"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"role"},"value":{"kind":"EnumValue","value":"WORKER"}}]}},{"kind":"Argument","name":{"kind":"Name","value":"ordering"},"value":{"kind":"ListValue","values":[{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"username"},"value":{"kind":"EnumValue","value":"ASC"}}]}]}},{"kind":"Argument","name":{"kind":"Name","value":"pagination"},"value":{"kind":"Variable","name":{"kind":"Name","value":"pagination"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"results"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"isActive"}},{"kind":"Field","name":{"kind":"Name","value":"dateJoined"}}]}}]}}]}}]} as unknown as DocumentNode<UsersQuery, UsersQueryVariables>;
 export const CreateUserDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateUser"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateUserInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createUser"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"isActive"}},{"kind":"Field","name":{"kind":"Name","value":"dateJoined"}}]}}]}}]} as unknown as DocumentNode<CreateUserMutation, CreateUserMutationVariables>;
 export const UpdateUserDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateUser"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateUserInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateUser"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"isActive"}}]}}]}}]} as unknown as DocumentNode<UpdateUserMutation, UpdateUserMutationVariables>;
-export const StockChangesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"StockChanges"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"afterId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stockChanges"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"afterId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"afterId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ChangeFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ChangeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ItemChange"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"itemName"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"oldQuantity"}},{"kind":"Field","name":{"kind":"Name","value":"newQuantity"}},{"kind":"Field","name":{"kind":"Name","value":"delta"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}},{"kind":"Field","name":{"kind":"Name","value":"item"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"isLowStock"}},{"kind":"Field","name":{"kind":"Name","value":"lastUpdated"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reverts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"revertedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<StockChangesSubscription, StockChangesSubscriptionVariables>;
+export const StockChangesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"StockChanges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stockChanges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ChangeFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ChangeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ItemChange"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"itemName"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"oldQuantity"}},{"kind":"Field","name":{"kind":"Name","value":"newQuantity"}},{"kind":"Field","name":{"kind":"Name","value":"delta"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}},{"kind":"Field","name":{"kind":"Name","value":"item"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"isLowStock"}},{"kind":"Field","name":{"kind":"Name","value":"lastUpdated"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reverts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"revertedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<StockChangesSubscription, StockChangesSubscriptionVariables>;
+export const StockChangesResumeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"StockChangesResume"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"afterId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"stockChanges"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"afterId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"afterId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ChangeFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ChangeFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ItemChange"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"itemName"}},{"kind":"Field","name":{"kind":"Name","value":"username"}},{"kind":"Field","name":{"kind":"Name","value":"oldQuantity"}},{"kind":"Field","name":{"kind":"Name","value":"newQuantity"}},{"kind":"Field","name":{"kind":"Name","value":"delta"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}},{"kind":"Field","name":{"kind":"Name","value":"item"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"isLowStock"}},{"kind":"Field","name":{"kind":"Name","value":"lastUpdated"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reverts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"revertedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<StockChangesResumeSubscription, StockChangesResumeSubscriptionVariables>;
 export const LowStockAlertsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"LowStockAlerts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lowStockAlerts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"lowStockThreshold"}},{"kind":"Field","name":{"kind":"Name","value":"isLowStock"}}]}}]}}]} as unknown as DocumentNode<LowStockAlertsSubscription, LowStockAlertsSubscriptionVariables>;

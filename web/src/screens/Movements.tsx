@@ -84,7 +84,7 @@ export default function MovementsScreen() {
       )}
       <Chart points={days?.stockMovements.results ?? []} />
       <div className="table-wrap">
-        <table>
+        <table className="totals">
           <caption>
             Totals per {GROUPS.find((g) => g.value === period.group)?.label.toLowerCase()}, {period.from} to {period.to}
           </caption>
