@@ -60,6 +60,7 @@ export default async function setup(project: TestProject) {
   const web = readFileSync(resolve(ROOT, "Procfile"), "utf8").match(/^web:\s*(.+)$/m)![1];
   const log = openSync(process.env.E2E_SERVER_LOG ?? "/tmp/inventory-web-e2e-server.log", "a");
   server = spawn("bash", ["-c", `exec ${web}`], { cwd: ROOT, env, stdio: ["ignore", log, log], detached: true });
+  server.unref();
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (server.exitCode !== null) throw new Error("the server exited; see its log");

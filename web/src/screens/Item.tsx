@@ -4,6 +4,7 @@ import { Link, useLocation, useSearch } from "wouter";
 import { fieldErrorsOf, messageOf } from "../errors";
 import { useFormKey } from "../idempotency";
 import { useApp } from "../app";
+import { dateTime } from "../format";
 import { Field, FormError } from "../components/Field";
 import type { ChangeFieldsFragment, StockChangeReason } from "../gql/graphql";
 import { AdjustStockMutation, DeleteItemMutation, ItemQuery, QuantityAtQuery, RevertChangeMutation } from "../operations";
@@ -207,7 +208,7 @@ function ChangeLog({ changes }: { changes: ChangeFieldsFragment[] }) {
           <tbody>
             {changes.map((c) => (
               <tr key={c.id} data-change-id={c.id}>
-                <td>{new Date(c.timestamp).toLocaleString()}</td>
+                <td>{dateTime(c.timestamp)}</td>
                 <td>{c.username}</td>
                 <td>{REASON_LABELS[c.reason]}</td>
                 <td className="num">{c.delta > 0 ? `+${c.delta}` : c.delta}</td>
@@ -242,7 +243,7 @@ function QuantityAt({ itemId }: { itemId: string }) {
     if (!when) return;
     const at = new Date(when).toISOString();
     const result = await client.query(QuantityAtQuery, { id: itemId, at }, { requestPolicy: "network-only" }).toPromise();
-    setAnswer(result.error ? messageOf(result.error) : `On ${new Date(at).toLocaleString()}: ${result.data?.item?.quantityAt}`);
+    setAnswer(result.error ? messageOf(result.error) : `On ${dateTime(at)}: ${result.data?.item?.quantityAt}`);
   }
   return (
     <form className="card inline" onSubmit={submit} aria-labelledby="at-title">

@@ -3,6 +3,7 @@ import { useQuery } from "urql";
 import { Link, useLocation, useSearch } from "wouter";
 import { downloadCsv } from "../api/download";
 import { session, useApp } from "../app";
+import { dateTime } from "../format";
 import { ScanBox } from "../components/ScanBox";
 import { CategoriesQuery, ItemsQuery } from "../operations";
 import { exportPath, PAGE_SIZES, readParams, toVariables, writeParams, type ItemsParams, type SortKey } from "./itemsParams";
@@ -26,14 +27,24 @@ export function ItemsScreen() {
   const results = data?.items.results;
 
   // The render-time budget (README: 100 rows in < 100 ms after the data arrives).
+  // Measured to the first moment after the frame that shows the rows.
   useLayoutEffect(() => {
     if (!results) return;
-    performance.mark("items-rendered");
     try {
-      performance.measure("items-render", "items-data", "items-rendered");
+      performance.measure("items-commit", "items-data");
     } catch {
-      /* first render of cached data: no data mark */
+      /* no data mark */
     }
+    const frame = requestAnimationFrame(() =>
+      setTimeout(() => {
+        try {
+          performance.measure("items-render", "items-data");
+        } catch {
+          /* no data mark */
+        }
+      }),
+    );
+    return () => cancelAnimationFrame(frame);
   }, [results]);
   if (results) performance.mark("items-data");
 
@@ -140,7 +151,7 @@ export function ItemsScreen() {
                   {item.isLowStock && <span className="badge">low</span>}
                 </td>
                 <td className="num">{item.price}</td>
-                <td>{new Date(item.lastUpdated).toLocaleString()}</td>
+                <td>{dateTime(item.lastUpdated)}</td>
               </tr>
             ))}
           </tbody>
