@@ -3,6 +3,7 @@
 import { readFileSync, readdirSync, writeFileSync, mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { gzipSync } from "node:zlib";
+import { loadavg } from "node:os";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { api, launch, newContext, OWNER, signIn, tokenFor, type Browser, type Page } from "./helpers";
 import { ROOT, TOKEN_SECONDS } from "./setup";
@@ -55,7 +56,7 @@ describe("session", () => {
     if (!(await page.getByRole("button", { name: "Sign out" }).count())) await signIn(page, base, OWNER);
     const timings: number[] = [];
     const commits: number[] = [];
-    for (let run = 0; run < 5; run++) {
+    for (let run = 0; run < 10; run++) {
       await page.goto(`${base}/app/?category=Bulk&size=100`);
       await expect.poll(() => page.locator("table.items tbody tr").count(), { timeout: 15_000 }).toBe(100);
       const ms = await page.waitForFunction(() => performance.getEntriesByName("items-render").at(-1)?.duration);
@@ -66,10 +67,10 @@ describe("session", () => {
     const initial = [...html.matchAll(/(?:src|href)="\/app\/assets\/([^"]+\.js)"/g)].map((m) => m[1]);
     const gzipped = initial.reduce((sum, f) => sum + gzipSync(readFileSync(resolve(ROOT, "web/dist/assets", f))).length, 0);
     const all = readdirSync(resolve(ROOT, "web/dist/assets")).filter((f) => f.endsWith(".js"));
-    const metrics = { renderMs100Rows: timings, commitMs100Rows: commits, initialJsGzipBytes: gzipped, initialFiles: initial, allJsFiles: all };
+    const metrics = { loadAverage: loadavg(), renderMs100Rows: timings, commitMs100Rows: commits, initialJsGzipBytes: gzipped, initialFiles: initial, allJsFiles: all };
     writeFileSync(resolve(RESULTS, "metrics.json"), JSON.stringify(metrics, null, 2));
     console.log("metrics", JSON.stringify(metrics));
-    // Best of five: the machine is shared, and a busy neighbour delays single frames.
+    // Best of ten: the machine is shared, and a busy neighbour delays single frames.
     expect(Math.min(...timings)).toBeLessThan(100);
     expect(gzipped).toBeLessThan(250 * 1024);
   });
