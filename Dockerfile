@@ -1,5 +1,14 @@
 # Production image: the same ASGI app as the Procfile (HTTP and websockets).
 
+# The GraphiQL playground's files, from playground/package-lock.json (served when GRAPHIQL=true).
+FROM node:20-slim AS playground
+WORKDIR /playground
+COPY playground/package.json playground/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY playground/build.mjs ./
+COPY playground/src ./src
+RUN npm run build
+
 # The web app (web/ -> web/dist, served at /app/), built from the committed lock file.
 FROM node:20-slim AS web
 WORKDIR /src/web
@@ -19,6 +28,7 @@ RUN pip install --no-cache-dir -r requirements.txt
 
 COPY . .
 COPY --from=web /src/web/dist web/dist
+COPY --from=playground /playground/static/playground playground/static/playground
 # collectstatic only reads settings; a throwaway key satisfies the production check.
 RUN SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput
 

@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 RUN_ENV := DEBUG=true
 
-.PHONY: run test lint venv dev migrate seed schema bench clean webapp
+.PHONY: run test lint venv dev migrate seed schema bench clean playground webapp
 
 $(VENV)/bin/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is needed, found " + sys.version' 
@@ -28,9 +28,17 @@ migrate: venv
 seed: migrate
 	$(RUN_ENV) $(PY) manage.py seed_demo
 
+## The GraphiQL playground's files (playground/: npm ci + esbuild into its static dir).
+PLAYGROUND_BUNDLE := playground/static/playground/graphiql.js
+$(PLAYGROUND_BUNDLE): playground/package-lock.json playground/build.mjs $(wildcard playground/src/*)
+	cd playground && npm ci --no-audit --no-fund --loglevel=error && npm run --silent build
+playground:
+	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory $(PLAYGROUND_BUNDLE); \
+	else echo "npm not found: /graphql/ will show how to build the playground (make playground)"; fi
+
 ## Start the development server with demo data on http://127.0.0.1:8000/ (GraphiQL at /graphql/,
 ## the web app at /app/ when npm is there to build it).
-run: seed webapp
+run: seed playground webapp
 	$(RUN_ENV) $(PY) manage.py runserver 127.0.0.1:8000
 
 ## Run the test suite (SQLite, or the database in DATABASE_URL).
@@ -46,6 +54,7 @@ bench: dev
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	@pg_isready -q -h 127.0.0.1 || pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start
 	$(PY) -m bench.run $(ARGS)
+	$(PY) -m bench.stock_ops $(STOCK_ARGS)
 
 ## Build the web app (web/ -> web/dist, served at /app/) when npm is available; rebuilds only
 ## when its sources changed. flock: a concurrent `make run` or .ci/web waits, never interleaves.

@@ -77,9 +77,9 @@ def _changes(cursor, username: str) -> None:
             FROM numbered
         )
         INSERT INTO stock_itemchange
-            (item_id, item_name, owner_id, user_id, username, old_quantity, new_quantity,
+            (item_id, item_key, item_name, owner_id, user_id, username, old_quantity, new_quantity,
              delta, reason, note, idempotency_key, request_fingerprint, timestamp)
-        SELECT id, name, owner_id, owner_id, %s, old_q, new_q, new_q - old_q, reason, '',
+        SELECT id, id, name, owner_id, owner_id, %s, old_q, new_q, new_q - old_q, reason, '',
                NULL, '', date_added + make_interval(secs => step)
         FROM (
             SELECT id, name, owner_id, date_added, 0 AS old_q, quantity - a - b AS new_q,

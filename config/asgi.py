@@ -36,7 +36,8 @@ def allowed_origin_hosts() -> list[str]:
     return hosts
 
 
-websocket_urls = [path("graphql/", GraphQLConsumer.as_asgi(schema=schema))]
+consumer = GraphQLConsumer.as_asgi(schema=schema)
+websocket_urls = [path("graphql/", consumer), path("graphql", consumer)]
 
 application = ProtocolTypeRouter({
     "http": django_asgi_app,

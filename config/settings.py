@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "strawberry_django",
     "accounts",
     "stock",
+    "playground",
 ]
 
 MIDDLEWARE = [
@@ -63,7 +64,7 @@ ASGI_APPLICATION = "config.asgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        "DIRS": [BASE_DIR / "config" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -128,7 +129,7 @@ SIGNUP_OPEN = env_bool("SIGNUP_OPEN", True)
 GRAPHIQL = env_bool("GRAPHIQL", DEBUG)
 GRAPHQL_INTROSPECTION = env_bool("GRAPHQL_INTROSPECTION", DEBUG)
 # Paths where a request is authenticated by its Authorization header only, never by cookie.
-JWT_AUTH_PATHS = ["/graphql/", "/export/items.csv", "/export/changes.csv"]
+JWT_AUTH_PATHS = ["/graphql/", "/graphql", "/export/items.csv", "/export/changes.csv"]
 
 # Tokens (accounts.tokens): HS256 access tokens signed with JWT_SECRET_KEY (SECRET_KEY
 # unless set, so the two can be rotated apart), refresh tokens stored hashed.
@@ -201,7 +202,7 @@ if env_bool("SECURE_PROXY_SSL_HEADER", False):
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 # Single-page apps on other origins (django-cors-headers); none by default.
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS", [])
-CORS_URLS_REGEX = r"^/graphql/$"
+CORS_URLS_REGEX = r"^/graphql/?$"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

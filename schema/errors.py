@@ -35,6 +35,16 @@ def _with_code(error: GraphQLError, message: str, extensions: dict) -> GraphQLEr
     )
 
 
+def _message(exc: ServiceError) -> str:
+    """A validation error names its fields and their first message (what clients that show
+    only `message` can show); fieldErrors keeps them all."""
+    if isinstance(exc, InvalidInput) and exc.field_errors and (
+            exc.message == InvalidInput.default_message):
+        return "; ".join(f"{to_camel_case(field)}: {messages[0]}"
+                         for field, messages in exc.field_errors.items() if messages)
+    return exc.message
+
+
 def _service_extensions(exc: ServiceError) -> dict:
     extensions: dict = {"code": exc.code}
     if isinstance(exc, InvalidInput):
@@ -68,7 +78,7 @@ def format_error(error: GraphQLError) -> GraphQLError:
     while isinstance(original, GraphQLError) and original.original_error is not None:
         original = original.original_error
     if isinstance(original, ServiceError):
-        return _with_code(error, original.message, _service_extensions(original))
+        return _with_code(error, _message(original), _service_extensions(original))
     if isinstance(original, PermissionDenied):
         return _with_code(error, str(original) or "Forbidden.", {"code": "FORBIDDEN"})
     if isinstance(original, ValidationError):

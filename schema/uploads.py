@@ -4,23 +4,24 @@ A multipart body may be as large as IMPORT_MAX_BYTES (plus room for its form fie
 checked from Content-Length before anything is read and again while the file streams
 in (a body without Content-Length cannot slip past). Any other operation sent as
 multipart is refused with HTTP 400 before it runs, so no other resolver ever sees a file.
+Every other request goes through GraphQLView unchanged.
 """
 
-from cross_web import HTTPException
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.core.files.uploadhandler import FileUploadHandler
 from django.http import HttpRequest
 from graphql import FieldNode, GraphQLError, OperationDefinitionNode, OperationType, parse
+from strawberry.file_uploads.utils import replace_placeholders_with_files
 
-from schema.views import GraphQLView
+from schema.views import GraphQLView, RequestError, decode_json, request_data
 
 UPLOAD_FIELDS = frozenset({"importItems"})
 FORM_FIELDS_BYTES = 64 * 1024  # the operations and map fields, and the part headers
 
 
 def _is_multipart(request: HttpRequest) -> bool:
-    return request.content_type == "multipart/form-data"
+    return request.method == "POST" and request.content_type == "multipart/form-data"
 
 
 class _FileSizeLimit(FileUploadHandler):
@@ -63,9 +64,6 @@ def _is_upload_operation(data) -> bool:
 class UploadingGraphQLView(GraphQLView):
     """The GraphQL view, also reading GraphQL multipart requests for UPLOAD_FIELDS."""
 
-    def __init__(self, **kwargs) -> None:
-        super().__init__(multipart_uploads_enabled=True, **kwargs)
-
     def max_body_bytes(self, request: HttpRequest) -> int:
         if _is_multipart(request):
             return settings.IMPORT_MAX_BYTES + FORM_FIELDS_BYTES
@@ -76,10 +74,19 @@ class UploadingGraphQLView(GraphQLView):
             request.upload_handlers.insert(0, _FileSizeLimit(request, settings.IMPORT_MAX_BYTES))
         return super().dispatch(request, *args, **kwargs)
 
-    def parse_multipart(self, request):
-        data = super().parse_multipart(request)
+    def _parse_request(self, request: HttpRequest):
+        if not _is_multipart(request):
+            return super()._parse_request(request)
+        operations = decode_json(request.POST.get("operations", ""))
+        files_map = decode_json(request.POST.get("map", "{}"))
+        if not isinstance(operations, dict) or not isinstance(files_map, dict):
+            raise RequestError(400, "A multipart request needs the operations object and map.")
+        try:
+            data = replace_placeholders_with_files(operations, files_map, request.FILES)
+        except (KeyError, IndexError, TypeError, AttributeError):
+            raise RequestError(400, "File(s) missing in form data, or a map path that "
+                                    "names no variable.") from None
         if not _is_upload_operation(data):
-            raise HTTPException(
-                400, "Multipart requests (file uploads) are accepted for importItems only."
-            )
-        return data
+            raise RequestError(400, "Multipart requests (file uploads) are accepted for "
+                                    "importItems only.")
+        return request_data(data)

@@ -1,13 +1,27 @@
-"""The admin writes through stock.services, so its edits are logged like any other."""
+"""The admin writes through stock.services (and stock.imports), so its edits are logged
+like any other.
+
+Import and export are a small view and an action over stock.imports/stock.exports rather
+than django-import-export: that library writes rows through its own Resource (save() or
+bulk_create per row), which would bypass the services' checks and the change log unless
+every hook were overridden (README: Stock operations).
+"""
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 
-from core.cleaning import clean_count, clean_price, clean_text
-from core.errors import InvalidInput
-from stock import services
+from accounts import rules
+from accounts.models import User
+from core.errors import InvalidInput, ServiceError
+from stock import exports, services
+from stock.csvformat import ITEM_COLUMNS
+from stock.imports import import_items
 from stock.models import InventoryItem, ItemChange, StockChangeReason
 from stock.selectors import items_in_scope
+from stock.views import stream_csv
 
 ADMIN_NOTE = "Edited in the admin."
 
@@ -20,14 +34,8 @@ class InventoryItemForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        checks = {
-            "name": lambda v: clean_text("name", v, max_length=services.NAME_MAX),
-            "category": lambda v: clean_text("category", v, max_length=services.CATEGORY_MAX),
-            "quantity": lambda v: clean_count("quantity", v),
-            "low_stock_threshold": lambda v: clean_count("low_stock_threshold", v),
-            "price": lambda v: clean_price("price", v),
-        }
-        for field, check in checks.items():
+        for field in ("name", "category", "quantity", "low_stock_threshold", "price"):
+            check = services.ITEM_CLEANERS[field]
             if cleaned.get(field) is None:
                 continue
             try:
@@ -39,9 +47,59 @@ class InventoryItemForm(forms.ModelForm):
         return cleaned
 
 
+class ImportForm(forms.Form):
+    file = forms.FileField(help_text="CSV: name, category, price (required), sku, quantity, "
+                                     "description, lowStockThreshold.")
+    owner = forms.ModelChoiceField(
+        queryset=User.objects.filter(is_active=True).order_by("username"), required=False,
+        help_text="Superusers only; default: you.")
+    dry_run = forms.BooleanField(required=False, help_text="Validate and count only.")
+
+
 @admin.register(InventoryItem)
 class InventoryItemAdmin(admin.ModelAdmin):
     form = InventoryItemForm
+    change_list_template = "admin/stock/inventoryitem/change_list.html"
+    actions = ["export_csv"]
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.import_view)
+        return [path("import/", view, name="stock_inventoryitem_import"), *super().get_urls()]
+
+    def import_view(self, request):
+        if not (self.has_add_permission(request) and rules.can_create_items(request.user)):
+            raise PermissionDenied
+        form = ImportForm(request.POST or None, request.FILES or None)
+        result = None
+        if request.method == "POST" and form.is_valid():
+            owner = form.cleaned_data["owner"]
+            try:
+                result = import_items(
+                    actor=request.user, file=form.cleaned_data["file"],
+                    owner_id=owner.pk if owner is not None else None,
+                    dry_run=form.cleaned_data["dry_run"],
+                )
+            except ServiceError as exc:
+                messages.error(request, exc.message)
+            else:
+                summary = (f"created {result.created}, updated {result.updated}, "
+                           f"unchanged {result.unchanged}")
+                if result.applied:
+                    messages.success(request, f"Imported: {summary}.")
+                elif not result.error_count:
+                    messages.info(request, f"Dry run: {summary}. Nothing was written.")
+                else:
+                    messages.error(request, f"{result.error_count} problem(s); nothing was "
+                                            "imported.")
+        context = {**self.admin_site.each_context(request), "opts": self.model._meta,
+                   "form": form, "result": result, "title": "Import items from CSV",
+                   "changelist_url": reverse("admin:stock_inventoryitem_changelist")}
+        return TemplateResponse(request, "admin/stock/inventoryitem/import.html", context)
+
+    @admin.action(description="Export selected items as CSV")
+    def export_csv(self, request, queryset):
+        return stream_csv(request, list(ITEM_COLUMNS), exports.item_chunks(queryset),
+                          "items.csv")
     list_display = ("name", "sku", "owner", "category", "quantity", "price", "last_updated")
     list_filter = ("category",)
     search_fields = ("name", "sku", "category")

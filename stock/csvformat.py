@@ -1,7 +1,8 @@
 """The CSV format of item files: columns, dialect detection, formula escaping."""
 
+import codecs
 import csv
-import io
+import itertools
 
 # Column header -> item field, in the order exports write them.
 ITEM_COLUMNS = {
@@ -61,35 +62,42 @@ def _delimiter(first_line: str) -> str:
     return max(DELIMITERS, key=lambda d: counts[d])
 
 
-def read_rows(binary) -> "csv._reader":
+def _text_lines(binary, chunk_size: int = 1 << 16):
+    """Lines of a UTF-8 binary file (a BOM dropped), ends kept, a chunk read at a time.
+    Unlike io.TextIOWrapper it never closes the file, which an import reads twice."""
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    pending = ""
+    while True:
+        data = binary.read(chunk_size)
+        pending += decoder.decode(data, final=not data)
+        *complete, pending = pending.split("\n")
+        for line in complete:
+            yield line + "\n"
+        if not data:
+            break
+    if pending:
+        yield pending
+
+
+def read_rows(binary):
     """Rows of a UTF-8 file (BOM or not), its delimiter detected from the header row.
 
     Yields (line, cells) with line the physical line where the row starts (1 = header).
     An Excel `sep=;` first line names the delimiter and is skipped. UnicodeDecodeError
     propagates (the file is not UTF-8).
     """
-    text = io.TextIOWrapper(binary, encoding="utf-8-sig", newline="")
-    first = text.readline()
+    lines = _text_lines(binary)
+    first = next(lines, "")
     line_offset = 0
     if first.lower().startswith("sep=") and len(first.rstrip("\r\n")) == 5:
         delimiter = first[4]
-        first = text.readline()
+        first = next(lines, "")
         line_offset = 1
     else:
         delimiter = _delimiter(first)
-
-    def lines():
-        yield first
-        yield from text
-
-    source = lines()
-    reader = csv.reader(source, delimiter=delimiter, doublequote=True, strict=False)
+    reader = csv.reader(itertools.chain([first], lines), delimiter=delimiter, strict=False)
     start = 1
-    try:
-        for cells in reader:
-            if cells:  # blank lines are skipped
-                yield start + line_offset, cells
-            start = reader.line_num + 1
-    finally:
-        source.close()
-        text.detach()  # leave the binary file open: an import reads it twice
+    for cells in reader:
+        if cells:  # blank lines are skipped
+            yield start + line_offset, cells
+        start = reader.line_num + 1

@@ -40,9 +40,12 @@ def _send(messages: list[tuple[str, dict]]) -> None:
     layer = get_channel_layer()
     if layer is None:
         return
-    send = async_to_sync(layer.group_send)
-    for group, message in messages:
-        send(group, message)
+
+    async def send_all():  # one hop into the event loop for all (an import sends many)
+        for group, message in messages:
+            await layer.group_send(group, message)
+
+    async_to_sync(send_all)()
 
 
 def _on_commit(messages: list[tuple[str, dict]]) -> None:

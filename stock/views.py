@@ -22,11 +22,12 @@ from stock.reports import as_utc
 
 
 def _error(exc: ServiceError, status: int) -> JsonResponse:
-    extensions: dict = {"code": exc.code}
-    if isinstance(exc, InvalidInput):
-        extensions["fieldErrors"] = exc.field_errors
-    return JsonResponse({"errors": [{"message": exc.message, "extensions": extensions}]},
-                        status=status)
+    """The error in the form /graphql/ answers it (code, fieldErrors, reason)."""
+    from schema.errors import _service_extensions
+
+    return JsonResponse(
+        {"errors": [{"message": exc.message, "extensions": _service_extensions(exc)}]},
+        status=status)
 
 
 def _moment(request: HttpRequest, name: str):
@@ -51,7 +52,7 @@ def _flag(request: HttpRequest, name: str) -> bool | None:
     return text.lower() == "true"
 
 
-def _stream(request: HttpRequest, header: list[str], chunks: Iterator[list[list]],
+def stream_csv(request: HttpRequest, header: list[str], chunks: Iterator[list[list]],
             filename: str) -> StreamingHttpResponse:
     line = row_writer()
 
@@ -80,13 +81,12 @@ def _export(build: Callable[[HttpRequest], tuple[list[str], Iterator, str]]):
     @require_GET
     def view(request: HttpRequest):
         if not rules.is_active_user(request.user):
-            reason = getattr(request, "auth_error", None)
-            return _error(Unauthenticated(reason), 401)
+            return _error(getattr(request, "auth_error", None) or Unauthenticated(), 401)
         try:
             header, chunks, filename = build(request)
         except InvalidInput as exc:
             return _error(exc, 400)
-        return _stream(request, header, chunks, filename)
+        return stream_csv(request, header, chunks, filename)
 
     return view
 

@@ -7,8 +7,19 @@ from django.test import Client
 from tests.factories import OwnerFactory, SuperuserFactory, WorkerFactory
 
 
+def pytest_addoption(parser):
+    parser.addoption("--browser", action="store_true",
+                     help="run the real-browser tests (tests/playground; .ci/playground does)")
+
+
 def pytest_collection_modifyitems(config, items):
     from django.conf import settings
+
+    if not config.getoption("--browser"):
+        skip_browser = pytest.mark.skip(reason="real-browser test: run .ci/playground")
+        for item in items:
+            if "browser" in item.keywords:
+                item.add_marker(skip_browser)
 
     engine = settings.DATABASES["default"]["ENGINE"]
     if engine == "django.db.backends.postgresql":
@@ -47,14 +58,18 @@ def access_token(user) -> str:
     return access_token_for(user)
 
 
+GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
+
+
 class GraphQLClient:
     """Posts operations to /graphql/ like a real client would."""
 
     def __init__(self):
         self.http = Client()
 
-    def post(self, query, variables=None, *, user=None, token=None, auth_header=None):
-        headers = {}
+    def post(self, query, variables=None, *, user=None, token=None, auth_header=None,
+             accept=None):
+        headers = {} if accept is None else {"HTTP_ACCEPT": accept}
         if user is not None:
             token = access_token(user)
         if token is not None:

@@ -32,8 +32,8 @@ def web_command() -> str:
     raise AssertionError("Procfile has no web process")
 
 
-def start_server(port: int, *, workers: int = 1, redis_url: str | None = REDIS_URL
-                 ) -> subprocess.Popen:
+def start_server(port: int, *, workers: int = 1, redis_url: str | None = REDIS_URL,
+                 extra_env: dict | None = None) -> subprocess.Popen:
     db = connection.settings_dict
     env = {
         **os.environ,
@@ -47,6 +47,7 @@ def start_server(port: int, *, workers: int = 1, redis_url: str | None = REDIS_U
         "PORT": str(port),
         "BIND": "127.0.0.1",
         "WEB_CONCURRENCY": str(workers),
+        **(extra_env or {}),
     }
     return subprocess.Popen(["bash", "-c", f"exec {web_command()}"], cwd=ROOT, env=env,
                             stdout=subprocess.DEVNULL, stderr=open(LOG, "ab"),

@@ -5,7 +5,7 @@ import logging
 
 import pytest
 
-from tests.conftest import error_codes
+from tests.conftest import GRAPHQL_RESPONSE_JSON, error_codes
 from tests.factories import make_item
 
 
@@ -15,7 +15,7 @@ def post_raw(client, body, **headers):
 
 @pytest.mark.parametrize("body", ["{not json", "", "[]", json.dumps({"variables": {}})])
 def test_malformed_requests_are_400_bad_user_input(client, db, body):
-    response = post_raw(client, body)
+    response = post_raw(client, body, CONTENT_TYPE="application/json")
     assert response.status_code == 400
     assert [e["extensions"]["code"] for e in response.json()["errors"]] == ["BAD_USER_INPUT"]
 
@@ -29,14 +29,19 @@ def test_malformed_requests_are_400_bad_user_input(client, db, body):
     "query {",
 ])
 def test_invalid_documents_are_400_bad_user_input(gql, owner, query):
-    body = gql(query, user=owner)
-    assert body["status"] == 400 and body["data"] is None
+    body = gql(query, user=owner, accept=GRAPHQL_RESPONSE_JSON)
+    assert body["status"] == 400 and "data" not in body
     assert set(error_codes(body)) == {"BAD_USER_INPUT"}
+    legacy = gql(query, user=owner, accept="application/json")
+    assert legacy["status"] == 200 and legacy["data"] is None
+    assert legacy["errors"] == body["errors"]
 
 
 def test_variable_of_wrong_type_is_400(gql, owner):
-    body = gql("query($id: ID!) { item(id: $id) { id } }", {"id": {"x": 1}}, user=owner)
+    query = "query($id: ID!) { item(id: $id) { id } }"
+    body = gql(query, {"id": {"x": 1}}, user=owner, accept=GRAPHQL_RESPONSE_JSON)
     assert body["status"] == 400 and error_codes(body) == ["BAD_USER_INPUT"]
+    assert gql(query, {"id": {"x": 1}}, user=owner)["status"] == 200
 
 
 def test_unexpected_errors_are_masked_and_logged(gql, owner, monkeypatch, caplog):

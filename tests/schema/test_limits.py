@@ -5,7 +5,7 @@ import json
 import pytest
 
 from stock.models import ItemChange
-from tests.conftest import error_codes
+from tests.conftest import GRAPHQL_RESPONSE_JSON, error_codes
 from tests.factories import make_item
 
 
@@ -23,8 +23,8 @@ def test_depth_at_the_limit_runs(gql, owner):
 
 
 def test_depth_over_the_limit_is_refused(gql, owner):
-    body = gql(nested(11), user=owner)
-    assert body["status"] == 400 and body["data"] is None
+    body = gql(nested(11), user=owner, accept=GRAPHQL_RESPONSE_JSON)
+    assert body["status"] == 400 and "data" not in body
     [error] = body["errors"]
     assert error["extensions"] == {"code": "QUERY_TOO_COMPLEX", "limit": "depth", "maximum": 10}
     assert "10" in error["message"]
@@ -67,7 +67,7 @@ def test_aliased_mutations_over_the_limit_change_nothing(gql, owner):
 
 def test_token_limit(gql, owner):
     query = "{ me { " + " ".join(["id"] * 2100) + " } }"
-    body = gql(query, user=owner)
+    body = gql(query, user=owner, accept=GRAPHQL_RESPONSE_JSON)
     assert body["status"] == 400
     assert body["errors"][0]["extensions"] == {
         "code": "QUERY_TOO_COMPLEX", "limit": "tokens", "maximum": 2000}
@@ -79,7 +79,7 @@ def test_token_limit(gql, owner):
     "query { me { ...U } } fragment U on User { employer { ...U } }",
 ])
 def test_fragment_cycles_are_validation_errors(gql, owner, query):
-    body = gql(query, user=owner)
+    body = gql(query, user=owner, accept=GRAPHQL_RESPONSE_JSON)
     assert body["status"] == 400
     assert set(error_codes(body)) <= {"BAD_USER_INPUT", "QUERY_TOO_COMPLEX"}
 

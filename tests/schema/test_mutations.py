@@ -103,7 +103,7 @@ def test_update_item_quantity_out_of_range(gql, owner):
 def test_update_needs_an_id(gql, owner):
     make_item(owner, name="Untouched")
     body = gql('mutation { updateItem(input: {name: "All"}) { id } }', user=owner)
-    assert body["status"] == 400
+    assert error_codes(body) == ["BAD_USER_INPUT"]
     assert InventoryItem.objects.get().name == "Untouched"
 
 

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from stock.services import stock_adjust
 from tests.conftest import error_codes
 from tests.factories import PASSWORD, OwnerFactory, SuperuserFactory, WorkerFactory, make_item
 
@@ -66,6 +67,21 @@ MATRIX = {
     "adjustStock": (
         "mutation($id: ID!) { adjustStock(input: {itemId: $id, delta: 1, reason: RECEIVED}) "
         "{ id } }", lambda w: {"id": w.item.pk}, [U, OK, OK, NF, OK]),
+    "adjustStockBatch": (
+        "mutation($id: ID!) { adjustStockBatch(input: {lines: [{itemId: $id, delta: 1}], "
+        "reason: RECEIVED}) { id } }", lambda w: {"id": w.item.pk}, [U, OK, OK, NF, OK]),
+    "countStock": (
+        "mutation($id: ID!) { countStock(input: {counts: [{itemId: $id, quantity: 4}]}) "
+        "{ unchanged } }", lambda w: {"id": w.item.pk}, [U, OK, OK, NF, OK]),
+    "revertChange": (
+        "mutation($id: ID!) { revertChange(id: $id) { id } }",
+        lambda w: {"id": stock_adjust(actor=w.owner, item_id=w.item.pk, delta=2,
+                                      reason="RECEIVED").pk}, [U, OK, OK, NF, OK]),
+    "stockMovements": (
+        'query { stockMovements(from: "2000-01-01T00:00:00Z", to: "2000-12-01T00:00:00Z") '
+        "{ totalCount } }", lambda w: {}, [U, OK, OK, OK, OK]),
+    "quantityAt": ('query($id: ID!) { item(id: $id) { quantityAt(at: "2100-01-01T00:00:00Z") } }',
+                   lambda w: {"id": w.item.pk}, [U, OK, OK, NF, OK]),
     "createUser": (
         'mutation { createUser(input: {username: "new", email: "new@example.com", '
         'password: "a-strong-pass-phrase-7"}) { id } }', lambda w: {}, [U, F, OK, OK, BAD]),
@@ -152,3 +168,19 @@ def test_register_closed(gql, db, settings):
     settings.SIGNUP_OPEN = False
     query, variables, _ = MATRIX["register"]
     assert error_codes(gql(query, variables(None))) == [F]
+
+
+IMPORT_ROW = list(zip(CALLERS, [U, F, OK, OK, OK], strict=True))
+
+
+@pytest.mark.parametrize(("caller", "expected"), IMPORT_ROW)
+def test_import_items_role_table(world, caller, expected):
+    """importItems goes as a multipart request, so it has its own cell row."""
+    from tests.schema.test_stock_http import upload
+
+    user = None if caller == "anonymous" else getattr(world, caller)
+    body = upload(user, b"name,category,price\nA,C,1\n").json()
+    if expected == OK:
+        assert body["data"]["importItems"]["applied"] is True, body
+    else:
+        assert error_codes(body) == [expected], body

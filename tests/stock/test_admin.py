@@ -57,3 +57,35 @@ def test_change_log_is_read_only_in_admin(admin_client, owner):
     response = admin_client.post(f"/admin/stock/itemchange/{change.pk}/delete/", {"post": "yes"})
     assert response.status_code == 403
     assert ItemChange.objects.filter(pk=change.pk).exists()
+
+
+def test_admin_import_page_goes_through_the_import_service(admin_client, owner):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    page = admin_client.get("/admin/stock/inventoryitem/import/")
+    assert page.status_code == 200
+    assert b"/admin/stock/inventoryitem/import/" in admin_client.get(
+        "/admin/stock/inventoryitem/").content
+    csv_file = SimpleUploadedFile("items.csv", b"name,category,price,quantity\nBolt,H,1,3\n")
+    response = admin_client.post("/admin/stock/inventoryitem/import/",
+                                 {"file": csv_file, "owner": owner.pk, "dry_run": "on"})
+    assert b"Dry run: created 1" in response.content and not InventoryItem.objects.exists()
+    csv_file = SimpleUploadedFile("items.csv", b"name,category,price,quantity\nBolt,H,1,3\n")
+    admin_client.post("/admin/stock/inventoryitem/import/", {"file": csv_file, "owner": owner.pk})
+    change = ItemChange.objects.get()
+    assert (change.reason, change.owner, change.new_quantity) == ("INITIAL", owner, 3)
+    bad = SimpleUploadedFile("items.csv", b"name,category,price\nBolt,H,x\n")
+    response = admin_client.post("/admin/stock/inventoryitem/import/", {"file": bad})
+    assert b"1 problem(s)" in response.content and b"<td>price</td>" in response.content
+    assert InventoryItem.objects.count() == 1
+
+
+def test_admin_export_action_streams_the_selected_items(admin_client, owner):
+    chosen = make_item(owner, name="=chosen", sku="C")
+    make_item(owner, name="other")
+    response = admin_client.post("/admin/stock/inventoryitem/", {
+        "action": "export_csv", "_selected_action": [chosen.pk]})
+    text = b"".join(response.streaming_content).decode()
+    assert text.splitlines() == [
+        "sku,name,description,category,price,quantity,lowStockThreshold",
+        "C,'=chosen,,General,9.99,10,5"]

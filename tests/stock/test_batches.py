@@ -1,4 +1,4 @@
-"""adjustStockBatch, countStock and revertChange through the API (shared/API.md, Stock operations)."""
+"""adjustStockBatch, countStock and revertChange (shared/API.md, Stock operations)."""
 
 import pytest
 
@@ -8,10 +8,14 @@ from tests.conftest import error_codes
 from tests.factories import make_item
 
 BATCH = """mutation($input: AdjustStockBatchInput!) {
-  adjustStockBatch(input: $input) { id item { id quantity } oldQuantity newQuantity delta reason note }
+  adjustStockBatch(input: $input) {
+    id item { id quantity } oldQuantity newQuantity delta reason note
+  }
 }"""
 COUNT = """mutation($input: CountStockInput!) {
-  countStock(input: $input) { unchanged changes { id item { id } oldQuantity newQuantity reason note } }
+  countStock(input: $input) {
+    unchanged changes { id item { id } oldQuantity newQuantity reason note }
+  }
 }"""
 REVERT = """mutation($id: ID!, $note: String) {
   revertChange(id: $id, note: $note) {
@@ -246,3 +250,10 @@ def test_reversal_is_not_a_reason_clients_send(gql, owner, items):
     body = gql("mutation($id: ID!) { adjustStock(input: {itemId: $id, delta: 1, "
                "reason: REVERSAL}) { id } }", {"id": items[0].pk}, user=owner)
     assert error_codes(body) == ["BAD_USER_INPUT"]
+
+
+def test_reverts_and_reverted_by_are_null_for_plain_changes(gql, owner, items):
+    body = gql("{ itemChanges { results { reason reverts { id } revertedBy { id } } } }",
+               user=owner)
+    rows = body["data"]["itemChanges"]["results"]
+    assert rows and all(r["reverts"] is None and r["revertedBy"] is None for r in rows)

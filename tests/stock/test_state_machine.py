@@ -13,7 +13,8 @@ from hypothesis.stateful import (
     run_state_machine_as_test,
 )
 
-from core.errors import Conflict, Forbidden, NotFound
+from core.errors import Conflict, Forbidden, InvalidInput, NotFound
+from stock.batches import change_revert, stock_adjust_batch, stock_count
 from stock.models import InventoryItem, ItemChange
 from stock.selectors import changes_in_scope, items_in_scope
 from stock.services import item_create, item_delete, item_update, stock_adjust
@@ -94,6 +95,92 @@ class StockMachine(RuleBasedStateMachine):
         assert self.in_scope(actor, item)
         self.model[item] = (self.model[item][0], quantity)
 
+    @rule(actor=st.sampled_from(ACTORS), data=st.data(),
+          key=st.sampled_from([None, "b1", "b2"]), repeat=st.booleans())
+    def batch(self, actor, data, key, repeat):
+        if not self.model:
+            return
+        previous = self.keys.get((actor, key)) if key else None
+        if repeat and previous is not None and previous[0][0] == "batch" and all(
+                item in self.model for item, _ in previous[0][1]):
+            args = previous[0]  # a retry of the same request
+        else:
+            # mostly items in the actor's scope, sometimes any (then NOT_FOUND, nothing applied)
+            pool = sorted(item for item in self.model if self.in_scope(actor, item))
+            if not pool or data.draw(st.integers(0, 4)) == 0:
+                pool = sorted(self.model)
+            picked = data.draw(st.lists(st.sampled_from(pool), min_size=1, max_size=4,
+                                        unique=True))
+            amounts = st.one_of(st.integers(-5, 30).filter(bool), deltas)
+            args = ("batch", tuple((item, data.draw(amounts)) for item in picked))
+        picked = [item for item, _ in args[1]]
+        replay = self.keys.get((actor, key)) if key else None
+        lines = [{"item_id": item, "delta": delta} for item, delta in args[1]]
+        before = {item: self.model[item][1] for item in picked}
+        try:
+            changes = stock_adjust_batch(actor=self.users[actor], lines=lines,
+                                         reason="RECEIVED", idempotency_key=key)
+        except NotFound:
+            assert not all(self.in_scope(actor, item) for item in picked)
+            return
+        except Conflict:
+            if replay is not None:
+                assert replay[0] != args
+                return
+            assert any(not 0 <= before[item] + delta <= MAX for item, delta in args[1])
+            return
+        if replay is not None:
+            assert replay[0] == args and [c.pk for c in changes] == replay[1]
+            return
+        for item, delta in args[1]:
+            self.model[item] = (self.model[item][0], before[item] + delta)
+        assert [c.new_quantity for c in changes] == [before[i] + d for i, d in args[1]]
+        if key:
+            self.keys[(actor, key)] = (args, [c.pk for c in changes])
+
+    @rule(picked=st.lists(items, min_size=1, max_size=4),
+          actor=st.sampled_from(ACTORS), data=st.data())
+    def count(self, picked, actor, data):
+        picked = [item for item in dict.fromkeys(picked) if item in self.model]
+        if not picked:
+            return
+        counted = {item: data.draw(quantities) for item in picked}
+        try:
+            changes, unchanged = stock_count(
+                actor=self.users[actor],
+                counts=[{"item_id": item, "quantity": q} for item, q in counted.items()])
+        except NotFound:
+            assert not all(self.in_scope(actor, item) for item in picked)
+            return
+        differing = {item for item, q in counted.items() if self.model[item][1] != q}
+        assert unchanged == len(picked) - len(differing)
+        assert {c.item_id for c in changes} == differing
+        for item, q in counted.items():
+            self.model[item] = (self.model[item][0], q)
+
+    @rule(item=items, actor=st.sampled_from(ACTORS), back=st.integers(0, 3))
+    def revert(self, item, actor, back):
+        if item not in self.model:
+            return
+        log = list(ItemChange.objects.filter(item_id=item).order_by("-timestamp", "-id")[:4])
+        target = log[min(back, len(log) - 1)]
+        owner, quantity = self.model[item]
+        try:
+            reversal = change_revert(actor=self.users[actor], change_id=target.pk)
+        except NotFound:
+            assert not self.in_scope(actor, item)
+            return
+        except InvalidInput:
+            assert target.reason in ("INITIAL", "REVERSAL")
+            return
+        except Conflict:
+            assert (ItemChange.objects.filter(reverts=target).exists()
+                    or not 0 <= quantity - target.delta <= MAX)
+            return
+        assert target.reason not in ("INITIAL", "REVERSAL", "DELETED")
+        assert reversal.reverts_id == target.pk and reversal.delta == -target.delta
+        self.model[item] = (owner, quantity - target.delta)
+
     @rule(item=consumes(items), actor=st.sampled_from(ACTORS))
     def delete(self, item, actor):
         if item not in self.model:
@@ -125,6 +212,10 @@ class StockMachine(RuleBasedStateMachine):
                 assert current.old_quantity == previous.new_quantity
             assert changes[-1].new_quantity == quantity
             assert sum(change.delta for change in changes) == quantity
+            for change in changes:  # every REVERSAL undoes one earlier change of this chain
+                if change.reason == "REVERSAL":
+                    undone = next(c for c in changes if c.pk == change.reverts_id)
+                    assert undone.pk < change.pk and change.delta == -undone.delta
 
     @invariant()
     def scopes_never_leak(self):
@@ -138,4 +229,5 @@ class StockMachine(RuleBasedStateMachine):
 def test_stock_state_machine():
     run_state_machine_as_test(StockMachine, settings=settings(
         max_examples=25, stateful_step_count=25, deadline=None,
-        suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]))
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture,
+                               HealthCheck.filter_too_much]))
