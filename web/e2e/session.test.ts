@@ -71,7 +71,7 @@ describe("session", () => {
     writeFileSync(resolve(RESULTS, "metrics.json"), JSON.stringify(metrics, null, 2));
     console.log("metrics", JSON.stringify(metrics));
     // Best of ten: the machine is shared, and a busy neighbour delays single frames.
-    expect(Math.min(...timings)).toBeLessThan(100);
+    expect(Math.min(...timings)).toBeLessThan(Number(process.env.E2E_RENDER_BUDGET_MS ?? 100));
     expect(gzipped).toBeLessThan(250 * 1024);
   });
 });
