@@ -82,7 +82,7 @@ export default function MovementsScreen() {
           {error.message}
         </p>
       )}
-      <Chart points={days?.stockMovements.results ?? []} />
+      <Chart points={days?.stockMovements.results ?? []} from={period.from} to={period.to} />
       <div className="table-wrap">
         <table className="totals">
           <caption>
@@ -122,10 +122,25 @@ export default function MovementsScreen() {
   );
 }
 
-function Chart({ points }: { points: { group: string; inbound: number; outbound: number; net: number }[] }) {
+type Point = { group: string; inbound: number; outbound: number; net: number };
+
+/** Every day of the period, 0 where nothing moved (the API lists only days with changes). */
+function everyDay(points: Point[], from: string, to: string): Point[] {
+  const byDay = new Map(points.map((p) => [p.group, p]));
+  const days: Point[] = [];
+  const end = Date.parse(`${to}T00:00:00Z`);
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= end && days.length <= 366; t += DAY) {
+    const day = isoDate(t);
+    days.push(byDay.get(day) ?? { group: day, inbound: 0, outbound: 0, net: 0 });
+  }
+  return days;
+}
+
+function Chart({ points: sparse, from, to }: { points: Point[]; from: string; to: string }) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!box.current) return;
+    const points = everyDay(sparse, from, to);
     const xs = points.map((p) => Date.parse(`${p.group}T00:00:00Z`) / 1000);
     const plot = new uPlot(
       {
@@ -143,10 +158,10 @@ function Chart({ points }: { points: { group: string; inbound: number; outbound:
       box.current,
     );
     return () => plot.destroy();
-  }, [points]);
+  }, [sparse, from, to]);
   return (
     <figure className="chart">
-      <div ref={box} role="img" aria-label={`Stock in and out per day, ${points.length} days with changes`} />
+      <div ref={box} role="img" aria-label={`Stock in and out per day, ${sparse.length} days with changes`} />
       <figcaption>Per day: in, out and net.</figcaption>
     </figure>
   );
