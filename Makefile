@@ -3,6 +3,11 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 RUN_ENV := DEBUG=true
+# `make run` only: an access token lasts 8 hours, so a token pasted into GraphiQL keeps working.
+RUN_JWT_EXPIRATION_SECONDS ?= 28800
+# `make run` and `make test` may start at once in a fresh clone: the one that builds .venv
+# holds this lock while the other waits, then finds it built (flock is in util-linux).
+VENV_LOCKED := $(if $(shell command -v flock),flock $(VENV).lock) $(MAKE) --no-print-directory --silent
 
 .PHONY: run test lint venv dev migrate seed schema bench clean playground webapp
 
@@ -19,8 +24,10 @@ $(VENV)/.dev: requirements-dev.txt requirements.txt $(VENV)/.runtime
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	@touch $@
 
-venv: $(VENV)/.runtime
-dev: $(VENV)/.dev
+venv:
+	@$(VENV_LOCKED) $(VENV)/.runtime
+dev:
+	@$(VENV_LOCKED) $(VENV)/.dev
 
 migrate: venv
 	$(RUN_ENV) $(PY) manage.py migrate --noinput
@@ -39,7 +46,7 @@ playground:
 ## Start the development server with demo data on http://127.0.0.1:8000/ (GraphiQL at /graphql/,
 ## the web app at /app/ when npm is there to build it).
 run: seed playground webapp
-	$(RUN_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+	$(RUN_ENV) JWT_EXPIRATION_SECONDS=$(RUN_JWT_EXPIRATION_SECONDS) $(PY) manage.py runserver 127.0.0.1:8000
 
 ## Run the test suite (SQLite, or the database in DATABASE_URL).
 test: dev
@@ -71,4 +78,4 @@ lint: dev
 	$(VENV)/bin/ruff check .
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache web/dist
+	rm -rf $(VENV) $(VENV).lock db.sqlite3 staticfiles .pytest_cache .ruff_cache web/dist

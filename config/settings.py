@@ -202,6 +202,10 @@ if env_bool("SECURE_PROXY_SSL_HEADER", False):
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 # Single-page apps on other origins (django-cors-headers); none by default.
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS", [])
+# Under DEBUG, a dev server of a browser app on this machine (any port) may call the API.
+CORS_ALLOWED_ORIGIN_REGEXES = (
+    [r"^https?://(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$"] if DEBUG else []
+)
 CORS_URLS_REGEX = r"^/graphql/?$"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True

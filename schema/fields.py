@@ -3,6 +3,7 @@
 from functools import cached_property
 
 import strawberry
+import strawberry_django
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import QuerySet
 from strawberry.types.arguments import StrawberryArgument
@@ -115,3 +116,9 @@ class ModelField(StrawberryDjangoField):
             except KeyError:  # deferred: let strawberry-django load it
                 pass
         return super().get_result(source, info, args, kwargs)
+
+
+def column(description: str):
+    """A described plain column of a Django type, on ModelField's fast path (a field
+    declared with strawberry_django.field would otherwise get the general one)."""
+    return strawberry_django.field(field_cls=ModelField, description=description)

@@ -9,6 +9,7 @@ from strawberry.schema.config import StrawberryConfig
 from schema.accounts.auth_mutations import AuthMutations
 from schema.accounts.mutations import AccountMutations
 from schema.accounts.queries import AccountQueries
+from schema.descriptions import describe
 from schema.errors import ErrorCodes, format_error
 from schema.limits import limit_extensions
 from schema.names import ContractNameConverter
@@ -67,3 +68,4 @@ schema = Schema(
     extensions=_extensions(),
     config=StrawberryConfig(name_converter=ContractNameConverter(), scalar_map=SCALARS),
 )
+describe(schema._schema)

@@ -3,7 +3,7 @@
 A multipart body may be as large as IMPORT_MAX_BYTES (plus room for its form fields),
 checked from Content-Length before anything is read and again while the file streams
 in (a body without Content-Length cannot slip past). Any other operation sent as
-multipart is refused with HTTP 400 before it runs, so no other resolver ever sees a file.
+multipart is refused with HTTP 415 before it runs, so no other resolver ever sees a file.
 Every other request goes through GraphQLView unchanged.
 """
 
@@ -14,6 +14,7 @@ from django.http import HttpRequest
 from graphql import FieldNode, GraphQLError, OperationDefinitionNode, OperationType, parse
 from strawberry.file_uploads.utils import replace_placeholders_with_files
 
+from schema.media_types import JSON
 from schema.views import GraphQLView, RequestError, decode_json, request_data
 
 UPLOAD_FIELDS = frozenset({"importItems"})
@@ -77,16 +78,22 @@ class UploadingGraphQLView(GraphQLView):
     def _parse_request(self, request: HttpRequest):
         if not _is_multipart(request):
             return super()._parse_request(request)
-        operations = decode_json(request.POST.get("operations", ""))
+        refused = RequestError(
+            415, "multipart/form-data (a GraphQL multipart request) is accepted for "
+                 f"importItems only; send other operations as {JSON}.",
+            headers={"Accept-Post": f"{JSON}; charset=utf-8, multipart/form-data"})
+        if "operations" not in request.POST:
+            raise refused
+        operations = decode_json(request.POST["operations"])
         files_map = decode_json(request.POST.get("map", "{}"))
         if not isinstance(operations, dict) or not isinstance(files_map, dict):
-            raise RequestError(400, "A multipart request needs the operations object and map.")
+            raise RequestError(400, "A GraphQL multipart request needs an operations object "
+                                    "and a map object.")
+        if not _is_upload_operation(operations):
+            raise refused
         try:
             data = replace_placeholders_with_files(operations, files_map, request.FILES)
         except (KeyError, IndexError, TypeError, AttributeError):
             raise RequestError(400, "File(s) missing in form data, or a map path that "
                                     "names no variable.") from None
-        if not _is_upload_operation(data):
-            raise RequestError(400, "Multipart requests (file uploads) are accepted for "
-                                    "importItems only.")
         return request_data(data)

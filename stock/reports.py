@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from django.db.models import Count, F, Max, Q, QuerySet, Sum, Value
+from django.db.models import Count, F, Max, Q, QuerySet, Sum, Value, Window
 from django.db.models.functions import Abs, Coalesce, TruncDate
 
 from core.errors import FieldErrors, NotFound
@@ -109,8 +109,11 @@ def stock_movements(
         )
     )
     rows = rows.order_by("group") if group_by == "DAY" else rows.order_by("-outbound", "group")
-    total = rows.count()
+    # The number of groups rides along on every row of the page (one pass over the log);
+    # an empty page (limit 0, or past the end) asks for it separately.
+    rows = rows.annotate(group_count=Window(Count("*")))
     page = list(rows[offset:offset + limit] if limit is not None else rows[offset:])
+    total = page[0]["group_count"] if page else rows.count()
     movements = [_movement(row) for row in page]
     if group_by == "ITEM" and movements:
         _attach_items(actor, movements, [row["last_id"] for row in page])

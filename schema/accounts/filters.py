@@ -8,14 +8,12 @@ from schema.accounts.types import Role
 from schema.lookups import TextLookup
 
 
-@strawberry_django.filter_type(User, name="UserFilter")
+@strawberry_django.filter_type(User, name="UserFilter", description="Narrows the users in scope.")
 class UserFilter:
-    """Narrows users in scope."""
-
-    username: TextLookup | None
-    email: TextLookup | None
-    role: Role | None
-    is_active: auto
+    username: TextLookup | None = strawberry_django.filter_field(description="The username.")
+    email: TextLookup | None = strawberry_django.filter_field(description="The email address.")
+    role: Role | None = strawberry_django.filter_field(description="Users with this role.")
+    is_active: auto = strawberry_django.filter_field(description="Active or deactivated users.")
 
     @strawberry_django.filter_field(description="Case-insensitive match on username or email.")
     def search(self, info: Info, queryset: QuerySet, value: str, prefix: str) -> Q:
@@ -24,7 +22,7 @@ class UserFilter:
         )
 
 
-@strawberry_django.order_type(User, name="UserOrder")
+@strawberry_django.order_type(User, name="UserOrder", description="One sort key of users.")
 class UserOrder:
-    username: auto
-    date_joined: auto
+    username: auto = strawberry_django.order_field(description="By username.")
+    date_joined: auto = strawberry_django.order_field(description="By creation time.")

@@ -1,3 +1,5 @@
+from typing import Annotated
+
 import strawberry
 import strawberry_django
 from strawberry.types import Info
@@ -14,14 +16,18 @@ from schema.permissions import IsActiveUser
 
 @strawberry.type
 class AccountQueries:
-    @strawberry_django.field(extensions=[IsActiveUser()])
+    @strawberry_django.field(extensions=[IsActiveUser()], description="The signed-in user.")
     def me(self, info: Info) -> UserType | None:
-        """The signed-in user."""
         return get_current_user(info)
 
-    @strawberry_django.field(extensions=[IsActiveUser()])
-    def user(self, info: Info, id: strawberry.ID) -> UserType | None:
-        """One user in scope; NOT_FOUND for a missing id or one outside the scope."""
+    @strawberry_django.field(
+        extensions=[IsActiveUser()],
+        description="One user in scope; NOT_FOUND for a missing id or one outside the scope.",
+    )
+    def user(
+        self, info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="The user's id.")],
+    ) -> UserType | None:
         return get_one(UserType.scoped(User.objects.all(), info), id, info, what="User")
 
     users: OffsetPaginated[UserType] = strawberry_django.offset_paginated(

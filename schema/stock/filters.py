@@ -29,14 +29,22 @@ def _matches_id(field: str, value) -> Q:
     return Q(**{field: pk}) if pk is not None else Q(pk__in=[])
 
 
-@strawberry_django.filter_type(InventoryItem, name="ItemFilter")
+@strawberry_django.filter_type(
+    InventoryItem, name="ItemFilter", description="Narrows the items in scope."
+)
 class ItemFilter:
-    """Narrows the items in scope."""
-
-    category: TextLookup | None
-    price: strawberry_django.ComparisonFilterLookup[Decimal] | None
-    quantity: strawberry_django.ComparisonFilterLookup[int] | None
-    date_added: strawberry_django.ComparisonFilterLookup[datetime] | None
+    category: TextLookup | None = strawberry_django.filter_field(
+        description='The category, e.g. {iExact: "electronics"}.'
+    )
+    price: strawberry_django.ComparisonFilterLookup[Decimal] | None = (
+        strawberry_django.filter_field(description='The price, e.g. {lte: "100"}.')
+    )
+    quantity: strawberry_django.ComparisonFilterLookup[int] | None = (
+        strawberry_django.filter_field(description="The quantity, e.g. {gt: 0}.")
+    )
+    date_added: strawberry_django.ComparisonFilterLookup[datetime] | None = (
+        strawberry_django.filter_field(description="When the item was created.")
+    )
 
     @strawberry_django.filter_field(
         description="Case-insensitive match on name, description, category or SKU."
@@ -61,22 +69,29 @@ class ItemFilter:
         return _matches_id(f"{prefix}owner_id", value)
 
 
-@strawberry_django.order_type(InventoryItem, name="ItemOrder")
+@strawberry_django.order_type(
+    InventoryItem, name="ItemOrder",
+    description="One sort key of items (give one field per list element; id breaks ties).",
+)
 class ItemOrder:
-    name: auto
-    price: auto
-    quantity: auto
-    category: auto
-    date_added: auto
-    last_updated: auto
+    name: auto = strawberry_django.order_field(description="By name.")
+    price: auto = strawberry_django.order_field(description="By price.")
+    quantity: auto = strawberry_django.order_field(description="By quantity.")
+    category: auto = strawberry_django.order_field(description="By category.")
+    date_added: auto = strawberry_django.order_field(description="By creation time.")
+    last_updated: auto = strawberry_django.order_field(description="By the last edit.")
 
 
-@strawberry_django.filter_type(ItemChange, name="ItemChangeFilter")
+@strawberry_django.filter_type(
+    ItemChange, name="ItemChangeFilter", description="Narrows the log entries in scope."
+)
 class ItemChangeFilter:
-    """Narrows the log entries in scope."""
-
-    reason: StockChangeReason | None
-    timestamp: strawberry_django.ComparisonFilterLookup[datetime] | None
+    reason: StockChangeReason | None = strawberry_django.filter_field(
+        description="Entries with this reason."
+    )
+    timestamp: strawberry_django.ComparisonFilterLookup[datetime] | None = (
+        strawberry_django.filter_field(description="When the change was committed.")
+    )
 
     @strawberry_django.filter_field(description="Entries of this item.")
     def item(self, info: Info, queryset: QuerySet, value: strawberry.ID, prefix: str) -> Q:
@@ -87,6 +102,8 @@ class ItemChangeFilter:
         return _matches_id(f"{prefix}user_id", value)
 
 
-@strawberry_django.order_type(ItemChange, name="ItemChangeOrder")
+@strawberry_django.order_type(
+    ItemChange, name="ItemChangeOrder", description="One sort key of log entries."
+)
 class ItemChangeOrder:
-    timestamp: auto
+    timestamp: auto = strawberry_django.order_field(description="By commit time.")

@@ -1,5 +1,7 @@
 """Stock mutations: thin wrappers over stock.services."""
 
+from typing import Annotated
+
 import strawberry
 import strawberry_django
 from strawberry.types import Info
@@ -19,28 +21,53 @@ class StockMutations:
     @strawberry_django.mutation(
         handle_django_errors=False,
         extensions=[RoleAllows(rules.can_create_items, "Workers cannot create items.")],
+        description=(
+            "Create an item (owners and superusers); its quantity is logged as INITIAL. "
+            "CONFLICT for a SKU the owner already uses."
+        ),
     )
-    def create_item(self, info: Info, input: CreateItemInput) -> InventoryItemType:
-        """Create an item; its INITIAL quantity is logged."""
+    def create_item(
+        self, info: Info,
+        input: Annotated[CreateItemInput, strawberry.argument(description="The new item.")],
+    ) -> InventoryItemType:
         return services.item_create(actor=get_current_user(info), **input_kwargs(input))
 
-    @strawberry_django.mutation(handle_django_errors=False, extensions=[IsActiveUser()])
-    def update_item(self, info: Info, id: strawberry.ID, input: UpdateItemInput
-                    ) -> InventoryItemType:
-        """Partial update. Workers may set the quantity only; a new quantity is logged."""
+    @strawberry_django.mutation(
+        handle_django_errors=False, extensions=[IsActiveUser()],
+        description=(
+            "Partial update: absent fields stay, null clears sku. Workers may set the "
+            "quantity only; a new quantity is logged (COUNT_CORRECTION unless a reason is given)."
+        ),
+    )
+    def update_item(
+        self, info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="The item to edit.")],
+        input: Annotated[UpdateItemInput, strawberry.argument(description="What changes.")],
+    ) -> InventoryItemType:
         return services.item_update(actor=get_current_user(info), item_id=id,
                                     **input_kwargs(input))
 
     @strawberry_django.mutation(
         handle_django_errors=False,
         extensions=[RoleAllows(rules.can_edit_items, "Workers cannot delete items.")],
+        description="Delete an item; its change log stays, ending with a DELETED entry.",
     )
-    def delete_item(self, info: Info, id: strawberry.ID) -> DeletePayload:
-        """Delete an item; its history stays, ending with a DELETED entry."""
+    def delete_item(
+        self, info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="The item to delete.")],
+    ) -> DeletePayload:
         deleted = services.item_delete(actor=get_current_user(info), item_id=id)
         return DeletePayload(deleted_id=strawberry.ID(str(deleted)))
 
-    @strawberry_django.mutation(handle_django_errors=False, extensions=[IsActiveUser()])
-    def adjust_stock(self, info: Info, input: AdjustStockInput) -> ItemChangeType:
-        """Add delta to an item's quantity atomically and log it."""
+    @strawberry_django.mutation(
+        handle_django_errors=False, extensions=[IsActiveUser()],
+        description=(
+            "Add delta to an item's quantity atomically and log it. CONFLICT when the result "
+            "would leave 0 … 2,147,483,647 or expectedQuantity differs; nothing is applied."
+        ),
+    )
+    def adjust_stock(
+        self, info: Info,
+        input: Annotated[AdjustStockInput, strawberry.argument(description="The change.")],
+    ) -> ItemChangeType:
         return services.stock_adjust(actor=get_current_user(info), **input_kwargs(input))

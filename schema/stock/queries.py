@@ -1,3 +1,5 @@
+from typing import Annotated
+
 import strawberry
 import strawberry_django
 from strawberry.types import Info
@@ -15,9 +17,14 @@ from stock.selectors import category_summaries
 
 @strawberry.type
 class StockQueries:
-    @strawberry_django.field(extensions=[IsActiveUser()])
-    def item(self, info: Info, id: strawberry.ID) -> InventoryItemType | None:
-        """One item in scope; NOT_FOUND for a missing id or one outside the scope."""
+    @strawberry_django.field(
+        extensions=[IsActiveUser()],
+        description="One item in scope; NOT_FOUND for a missing id or one outside the scope.",
+    )
+    def item(
+        self, info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="The item's id.")],
+    ) -> InventoryItemType | None:
         items = InventoryItemType.scoped(InventoryItem.objects.all(), info)
         return get_one(items, id, info, what="Item")
 
@@ -33,7 +40,9 @@ class StockQueries:
         description="The change log in scope, also of deleted items; newest first.",
     )
 
-    @strawberry_django.field(extensions=[IsActiveUser()])
+    @strawberry_django.field(
+        extensions=[IsActiveUser()],
+        description="Per category of the items in scope (by the stored text): counts and totals.",
+    )
     def categories(self, info: Info) -> list[CategorySummary]:
-        """Per category of the items in scope: counts and totals."""
         return [CategorySummary(**row) for row in category_summaries(get_current_user(info))]

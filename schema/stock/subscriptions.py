@@ -9,6 +9,7 @@ ends gets a message on its own group, and its subscriptions close with 4403.
 import asyncio
 from collections import OrderedDict
 from collections.abc import AsyncGenerator, Awaitable, Callable
+from typing import Annotated
 
 import strawberry
 from asgiref.sync import sync_to_async
@@ -65,12 +66,15 @@ def _subscriber(info: Info) -> User:
 
 @strawberry.type
 class StockSubscriptions:
-    @strawberry.subscription
+    @strawberry.subscription(description=(
+        "Every change of a quantity in your scope (creation, adjustment, edit, deletion), "
+        "as it commits; with itemId, only that item's."
+    ))
     async def stock_changes(
-        self, info: Info, item_id: strawberry.ID | None = None
+        self, info: Info,
+        item_id: Annotated[strawberry.ID | None, strawberry.argument(
+            description="Only this item's changes (NOT_FOUND if it is not in scope).")] = None,
     ) -> AsyncGenerator[ItemChangeType, None]:
-        """Every change of a quantity in your scope (creation, adjustment, edit, deletion),
-        as it commits; with itemId, only that item's."""
         ws = info.context["ws"]
         user = _subscriber(info)
         item_pk = None
@@ -89,9 +93,11 @@ class StockSubscriptions:
                 if change is not None:
                     yield change
 
-    @strawberry.subscription
+    @strawberry.subscription(description=(
+        "An item in your scope drops below its threshold (once, until it recovers); "
+        "deletions never alert."
+    ))
     async def low_stock_alerts(self, info: Info) -> AsyncGenerator[InventoryItemType, None]:
-        """An item in your scope drops below its threshold (once, until it recovers)."""
         ws = info.context["ws"]
         user = _subscriber(info)
         async with ws.listen_to_channel(events.LOW_STOCK, groups=events.groups_for(user)) as s:

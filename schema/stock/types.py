@@ -11,7 +11,7 @@ from strawberry_django.auth.utils import get_current_user
 from accounts import rules
 from schema.accounts.types import UserType
 from schema.base import ScopedType
-from schema.fields import ApiField, ModelField
+from schema.fields import ApiField, ModelField, column
 from schema.scalars import BigInt
 from stock.models import InventoryItem, ItemChange
 from stock.models import StockChangeReason as ReasonChoices
@@ -23,27 +23,27 @@ StockChangeReason = strawberry.enum(
 )
 
 
-@strawberry_django.type(ItemChange, name="ItemChange", field_cls=ModelField)
+@strawberry_django.type(
+    ItemChange, name="ItemChange", field_cls=ModelField,
+    description="One change of an item's quantity. The log is append-only.",
+)
 class ItemChangeType(ScopedType):
-    """One change of an item's quantity. The log is append-only."""
 
     scope = staticmethod(changes_in_scope)
     default_order = ("-timestamp", "-id")
 
-    id: strawberry.ID
+    id: strawberry.ID = column("The change's id; ids grow along each item's chain.")
     item: "InventoryItemType | None" = strawberry_django.field(
-        description="null once the item is deleted."
+        description="The item; null once it is deleted."
     )
-    item_name: auto = strawberry_django.field(description="The item's name when it changed.")
-    username: auto = strawberry_django.field(
-        description="Who made the change; kept after deletion."
-    )
-    old_quantity: int
-    new_quantity: int
-    delta: int
-    reason: StockChangeReason
-    note: auto
-    timestamp: auto
+    item_name: auto = column("The item's name when it changed.")
+    username: auto = column("Who made the change; kept after the user is deleted.")
+    old_quantity: int = column("The quantity before; the previous change's newQuantity.")
+    new_quantity: int = column("The quantity after.")
+    delta: int = column("newQuantity - oldQuantity.")
+    reason: StockChangeReason = column("Why the quantity changed.")
+    note: auto = column("Free text given with the change.")
+    timestamp: auto = column("When it was committed, taken under the item's row lock.")
     reverts: "ItemChangeType | None" = strawberry_django.field(
         description="For a REVERSAL: the change it undoes."
     )
@@ -65,24 +65,26 @@ class ItemChangeType(ScopedType):
         return user
 
 
-@strawberry_django.type(InventoryItem, name="InventoryItem", field_cls=ModelField)
+@strawberry_django.type(
+    InventoryItem, name="InventoryItem", field_cls=ModelField,
+    description="A stock-keeping unit of one owner.",
+)
 class InventoryItemType(ScopedType):
-    """A stock-keeping unit of one owner."""
 
     scope = staticmethod(items_in_scope)
     default_order = ("-date_added", "-id")
 
-    id: strawberry.ID
-    name: auto
-    description: auto
-    sku: auto = strawberry_django.field(description="Optional; unique per owner, ignoring case.")
-    quantity: int
-    price: Decimal
-    category: auto
-    low_stock_threshold: int = strawberry_django.field(description="Reorder level; default 5.")
-    owner: UserType
-    date_added: auto
-    last_updated: auto
+    id: strawberry.ID = column("The item's id.")
+    name: auto = column("1–200 characters.")
+    description: auto = column("Up to 5,000 characters; may be empty.")
+    sku: auto = column("Optional stock-keeping code; unique per owner, ignoring case.")
+    quantity: int = column("In stock now: 0 … 2,147,483,647.")
+    price: Decimal = column('A decimal with 2 places, as a string ("12.50").')
+    category: auto = column("1–100 characters; categories group by this text.")
+    low_stock_threshold: int = column("Reorder level; default 5.")
+    owner: UserType = strawberry_django.field(description="The OWNER (or superuser) it belongs to.")
+    date_added: auto = column("When it was created.")
+    last_updated: auto = column("When any of its fields last changed.")
     changes: list[ItemChangeType] = strawberry_django.field(
         field_cls=ApiField, pagination=True, filters=None, ordering=None,
         description="This item's change log, newest first (default 20, at most 100).",
@@ -105,11 +107,9 @@ class InventoryItemType(ScopedType):
         return quantity_at(self, at)
 
 
-@strawberry.type
+@strawberry.type(description="Totals of one category over the items in scope.")
 class CategorySummary:
-    """Totals of one category over the items in scope."""
-
-    name: str
-    item_count: int
-    total_quantity: BigInt
+    name: str = strawberry.field(description="The category, as stored (trimmed).")
+    item_count: int = strawberry.field(description="Items in it.")
+    total_quantity: BigInt = strawberry.field(description="Sum of their quantities.")
     total_value: Decimal = strawberry.field(description="Sum of quantity × price.")

@@ -84,10 +84,14 @@ def test_multipart_is_refused_for_any_other_operation(owner):
     query = ('mutation($file: Upload) { adjustStock(input: {itemId: "' + str(item.pk)
              + '", delta: 1, reason: RECEIVED}) { id } }')
     response = upload(owner, b"x", query=query)
-    assert response.status_code == 400
+    assert response.status_code == 415
     assert response.json()["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
     mixed = IMPORT.replace("dryRun applied", "dryRun applied } me { id")
-    assert upload(owner, b"x", query=mixed).status_code == 400
+    assert upload(owner, b"x", query=mixed).status_code == 415
+    broken = Client().post("/graphql/", {"operations": json.dumps({"query": IMPORT}),
+                                         "map": json.dumps({"0": ["variables.file"]})},
+                           HTTP_AUTHORIZATION=f"JWT {access_token(owner)}")
+    assert broken.status_code == 400  # the map names a file that was not sent
     assert ItemChange.objects.count() == 1
 
 

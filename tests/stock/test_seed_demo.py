@@ -20,3 +20,14 @@ def test_seed_demo_is_idempotent_and_consistent(db, capsys):
         assert changes[-1].new_quantity == item.quantity
         for previous, current in zip(changes, changes[1:], strict=False):
             assert current.old_quantity == previous.new_quantity
+
+
+def test_seed_demo_prints_a_superuser_that_can_use_the_admin(db, client, capsys):
+    call_command("seed_demo")
+    call_command("seed_demo")
+    out = capsys.readouterr().out
+    assert "demo_admin / demo-admin-pass-1" in out
+    assert User.objects.filter(username="demo_admin").count() == 1
+    assert client.login(username="demo_admin", password="demo-admin-pass-1")
+    page = client.get("/admin/stock/inventoryitem/")
+    assert page.status_code == 200 and b"USB-C cable" in page.content

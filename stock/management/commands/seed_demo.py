@@ -1,6 +1,7 @@
-"""Demo data for `make run`: an owner, a worker, ~30 items with a change history.
+"""Demo data for `make run`: an owner, a worker, ~30 items with a change history, and a
+superuser for the Django admin.
 
-Idempotent: a second run finds the demo owner and adds nothing.
+Idempotent: a second run finds the demo accounts and adds nothing.
 """
 
 import random
@@ -15,6 +16,7 @@ from stock.services import item_create, stock_adjust
 
 OWNER = ("demo_owner", "owner@demo.example", "demo-owner-pass-1")
 WORKER = ("demo_worker", "worker@demo.example", "demo-worker-pass-1")
+ADMIN = ("demo_admin", "admin@demo.example", "demo-admin-pass-1")
 
 CATALOGUE = {
     "Electronics": ["USB-C cable", "Wireless mouse", "Keyboard", "HDMI adapter", "Power bank",
@@ -41,10 +43,13 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS("Demo data created."))
         else:
             self.stdout.write("Demo data already present; nothing added.")
+        if not User.objects.filter(username=ADMIN[0]).exists():
+            User.objects.create_superuser(ADMIN[0], ADMIN[1], ADMIN[2])
         self.stdout.write(
             "Demo logins (GraphiQL: mutation { tokenAuth(username, password) { token } }):\n"
             f"  owner:  {OWNER[0]} / {OWNER[2]}\n"
-            f"  worker: {WORKER[0]} / {WORKER[2]}"
+            f"  worker: {WORKER[0]} / {WORKER[2]}\n"
+            f"  admin:  {ADMIN[0]} / {ADMIN[2]}  (superuser; also for /admin/)"
         )
 
     def _seed(self) -> None:
