@@ -48,21 +48,30 @@ export type AdjustStockBatchInput = {
   reason: StockChangeReason;
 };
 
+/** A change of one item's quantity by delta. */
 export type AdjustStockInput = {
+  /** Added to the quantity; negative takes stock out. Not 0. */
   delta: Scalars['Int']['input'];
-  /** Apply only if the quantity is still this. */
+  /** Apply only if the quantity is still this (CONFLICT otherwise). */
   expectedQuantity?: InputMaybe<Scalars['Int']['input']>;
   /** At most 64 characters, per user: a retry returns the first change. */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** The item to change. */
   itemId: Scalars['ID']['input'];
+  /** Free text kept in the change log, up to 1,000 characters. */
   note?: Scalars['String']['input'];
+  /** Why it changes; not INITIAL or DELETED (those the server writes). */
   reason: StockChangeReason;
 };
 
+/** Totals of one category over the items in scope. */
 export type CategorySummary = {
   __typename?: 'CategorySummary';
+  /** Items in it. */
   itemCount: Scalars['Int']['output'];
+  /** The category, as stored (trimmed). */
   name: Scalars['String']['output'];
+  /** Sum of their quantities. */
   totalQuantity: Scalars['BigInt']['output'];
   /** Sum of quantity × price. */
   totalValue: Scalars['Decimal']['output'];
@@ -97,27 +106,41 @@ export type CountStockInput = {
   note?: Scalars['String']['input'];
 };
 
+/** A new item. */
 export type CreateItemInput = {
+  /** 1–100 characters after trimming. */
   category: Scalars['String']['input'];
+  /** Up to 5,000 characters. */
   description?: Scalars['String']['input'];
+  /** Reorder level: the item is low on stock below it. 0 … 2,147,483,647. */
   lowStockThreshold?: Scalars['Int']['input'];
+  /** 1–200 characters after trimming. */
   name: Scalars['String']['input'];
   /** Superuser only; default: the caller. */
   ownerId?: InputMaybe<Scalars['ID']['input']>;
+  /** From 0 to 9,999,999,999.99 with at most 2 decimal places, e.g. "12.50". */
   price: Scalars['Decimal']['input'];
+  /** The starting quantity, 0 … 2,147,483,647; logged as INITIAL. */
   quantity?: Scalars['Int']['input'];
+  /** Optional stock-keeping code, up to 64 characters, unique per owner ignoring case. */
   sku?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A new account, made by an owner (a WORKER) or a superuser. */
 export type CreateUserInput = {
+  /** A valid address, unique ignoring case; trimmed. */
   email: Scalars['String']['input'];
   /** Superuser only; required when a superuser creates a WORKER. */
   employerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Must pass the server's password validators; not trimmed. */
   password: Scalars['String']['input'];
+  /** Superuser only (an owner creates WORKER accounts). */
   role?: Role;
+  /** Unique ignoring case; trimmed. */
   username: Scalars['String']['input'];
 };
 
+/** Comparisons; each given one must hold, null ones are skipped. */
 export type DatetimeComparisonFilterLookup = {
   /** Exact match. Filter will be skipped on `null` value */
   exact?: InputMaybe<Scalars['DateTime']['input']>;
@@ -137,11 +160,15 @@ export type DatetimeComparisonFilterLookup = {
   range?: InputMaybe<DatetimeRangeLookup>;
 };
 
+/** An inclusive range: start ≤ value ≤ end. */
 export type DatetimeRangeLookup = {
+  /** The highest value matched. */
   end?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The lowest value matched. */
   start?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
+/** Comparisons; each given one must hold, null ones are skipped. */
 export type DecimalComparisonFilterLookup = {
   /** Exact match. Filter will be skipped on `null` value */
   exact?: InputMaybe<Scalars['Decimal']['input']>;
@@ -161,11 +188,15 @@ export type DecimalComparisonFilterLookup = {
   range?: InputMaybe<DecimalRangeLookup>;
 };
 
+/** An inclusive range: start ≤ value ≤ end. */
 export type DecimalRangeLookup = {
+  /** The highest value matched. */
   end?: InputMaybe<Scalars['Decimal']['input']>;
+  /** The lowest value matched. */
   start?: InputMaybe<Scalars['Decimal']['input']>;
 };
 
+/** What a delete mutation removed. */
 export type DeletePayload = {
   __typename?: 'DeletePayload';
   /** The id of the deleted object. */
@@ -212,6 +243,7 @@ export type ImportRowError = {
   messages: Array<Scalars['String']['output']>;
 };
 
+/** Comparisons; each given one must hold, null ones are skipped. */
 export type IntComparisonFilterLookup = {
   /** Exact match. Filter will be skipped on `null` value */
   exact?: InputMaybe<Scalars['Int']['input']>;
@@ -231,85 +263,119 @@ export type IntComparisonFilterLookup = {
   range?: InputMaybe<IntRangeLookup>;
 };
 
+/** An inclusive range: start ≤ value ≤ end. */
 export type IntRangeLookup = {
+  /** The highest value matched. */
   end?: InputMaybe<Scalars['Int']['input']>;
+  /** The lowest value matched. */
   start?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A stock-keeping unit of one owner. */
 export type InventoryItem = {
   __typename?: 'InventoryItem';
+  /** 1–100 characters; categories group by this text. */
   category: Scalars['String']['output'];
   /** This item's change log, newest first (default 20, at most 100). */
   changes: Array<ItemChange>;
+  /** When it was created. */
   dateAdded: Scalars['DateTime']['output'];
+  /** Up to 5,000 characters; may be empty. */
   description: Scalars['String']['output'];
+  /** The item's id. */
   id: Scalars['ID']['output'];
   /** quantity < lowStockThreshold */
   isLowStock: Scalars['Boolean']['output'];
+  /** When any of its fields last changed. */
   lastUpdated: Scalars['DateTime']['output'];
   /** Reorder level; default 5. */
   lowStockThreshold: Scalars['Int']['output'];
+  /** 1–200 characters. */
   name: Scalars['String']['output'];
+  /** The OWNER (or superuser) it belongs to. */
   owner: User;
+  /** A decimal with 2 places, as a string ("12.50"). */
   price: Scalars['Decimal']['output'];
+  /** In stock now: 0 … 2,147,483,647. */
   quantity: Scalars['Int']['output'];
   /** The quantity at that moment, read from the change log: the newQuantity of the last change at or before it; 0 before the item existed. */
   quantityAt: Scalars['Int']['output'];
-  /** Optional; unique per owner, ignoring case. */
+  /** Optional stock-keeping code; unique per owner, ignoring case. */
   sku?: Maybe<Scalars['String']['output']>;
 };
 
 
+/** A stock-keeping unit of one owner. */
 export type InventoryItemChangesArgs = {
   pagination?: InputMaybe<OffsetPaginationInput>;
 };
 
 
+/** A stock-keeping unit of one owner. */
 export type InventoryItemQuantityAtArgs = {
   at: Scalars['DateTime']['input'];
 };
 
+/** One change of an item's quantity. The log is append-only. */
 export type ItemChange = {
   __typename?: 'ItemChange';
+  /** newQuantity - oldQuantity. */
   delta: Scalars['Int']['output'];
+  /** The change's id; ids grow along each item's chain. */
   id: Scalars['ID']['output'];
-  /** null once the item is deleted. */
+  /** The item; null once it is deleted. */
   item?: Maybe<InventoryItem>;
   /** The item's name when it changed. */
   itemName: Scalars['String']['output'];
+  /** The quantity after. */
   newQuantity: Scalars['Int']['output'];
+  /** Free text given with the change. */
   note: Scalars['String']['output'];
+  /** The quantity before; the previous change's newQuantity. */
   oldQuantity: Scalars['Int']['output'];
+  /** Why the quantity changed. */
   reason: StockChangeReason;
   /** The REVERSAL that undid this change, if any. */
   revertedBy?: Maybe<ItemChange>;
   /** For a REVERSAL: the change it undoes. */
   reverts?: Maybe<ItemChange>;
+  /** When it was committed, taken under the item's row lock. */
   timestamp: Scalars['DateTime']['output'];
   /** Who made the change; null once deleted. */
   user?: Maybe<User>;
-  /** Who made the change; kept after deletion. */
+  /** Who made the change; kept after the user is deleted. */
   username: Scalars['String']['output'];
 };
 
+/** Narrows the log entries in scope. */
 export type ItemChangeFilter = {
+  /** Also matches this filter. */
   AND?: InputMaybe<ItemChangeFilter>;
+  /** Drop duplicate rows. */
   DISTINCT?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Does not match this filter. */
   NOT?: InputMaybe<ItemChangeFilter>;
+  /** Or matches this filter. */
   OR?: InputMaybe<ItemChangeFilter>;
   /** Entries of this item. */
   item?: InputMaybe<Scalars['ID']['input']>;
+  /** Entries with this reason. */
   reason?: InputMaybe<StockChangeReason>;
+  /** When the change was committed. */
   timestamp?: InputMaybe<DatetimeComparisonFilterLookup>;
   /** Entries made by this user. */
   user?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** One sort key of log entries. */
 export type ItemChangeOrder =
+  /** By commit time. */
   { timestamp: Ordering; };
 
+/** A page of ItemChange rows. */
 export type ItemChangePage = {
   __typename?: 'ItemChangePage';
+  /** The offset and the limit applied. */
   pageInfo: OffsetPaginationInfo;
   /** List of paginated results. */
   results: Array<ItemChange>;
@@ -317,33 +383,51 @@ export type ItemChangePage = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** Narrows the items in scope. */
 export type ItemFilter = {
+  /** Also matches this filter. */
   AND?: InputMaybe<ItemFilter>;
+  /** Drop duplicate rows. */
   DISTINCT?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Does not match this filter. */
   NOT?: InputMaybe<ItemFilter>;
+  /** Or matches this filter. */
   OR?: InputMaybe<ItemFilter>;
+  /** The category, e.g. {iExact: "electronics"}. */
   category?: InputMaybe<StrFilterLookup>;
+  /** When the item was created. */
   dateAdded?: InputMaybe<DatetimeComparisonFilterLookup>;
   /** true: quantity below the item's threshold. */
   lowStock?: InputMaybe<Scalars['Boolean']['input']>;
   /** Items of this owner. Superuser only. */
   owner?: InputMaybe<Scalars['ID']['input']>;
+  /** The price, e.g. {lte: "100"}. */
   price?: InputMaybe<DecimalComparisonFilterLookup>;
+  /** The quantity, e.g. {gt: 0}. */
   quantity?: InputMaybe<IntComparisonFilterLookup>;
   /** Case-insensitive match on name, description, category or SKU. */
   search?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** One sort key of items (give one field per list element; id breaks ties). */
 export type ItemOrder =
+  /** By category. */
   { category: Ordering; dateAdded?: never; lastUpdated?: never; name?: never; price?: never; quantity?: never; }
-  |  { category?: never; dateAdded: Ordering; lastUpdated?: never; name?: never; price?: never; quantity?: never; }
-  |  { category?: never; dateAdded?: never; lastUpdated: Ordering; name?: never; price?: never; quantity?: never; }
-  |  { category?: never; dateAdded?: never; lastUpdated?: never; name: Ordering; price?: never; quantity?: never; }
-  |  { category?: never; dateAdded?: never; lastUpdated?: never; name?: never; price: Ordering; quantity?: never; }
-  |  { category?: never; dateAdded?: never; lastUpdated?: never; name?: never; price?: never; quantity: Ordering; };
+  |  /** By creation time. */
+  { category?: never; dateAdded: Ordering; lastUpdated?: never; name?: never; price?: never; quantity?: never; }
+  |  /** By the last edit. */
+  { category?: never; dateAdded?: never; lastUpdated: Ordering; name?: never; price?: never; quantity?: never; }
+  |  /** By name. */
+  { category?: never; dateAdded?: never; lastUpdated?: never; name: Ordering; price?: never; quantity?: never; }
+  |  /** By price. */
+  { category?: never; dateAdded?: never; lastUpdated?: never; name?: never; price: Ordering; quantity?: never; }
+  |  /** By quantity. */
+  { category?: never; dateAdded?: never; lastUpdated?: never; name?: never; price?: never; quantity: Ordering; };
 
+/** A page of InventoryItem rows. */
 export type ItemPage = {
   __typename?: 'ItemPage';
+  /** The offset and the limit applied. */
   pageInfo: OffsetPaginationInfo;
   /** List of paginated results. */
   results: Array<InventoryItem>;
@@ -384,15 +468,21 @@ export type MovementFilter = {
 
 /** How stockMovements groups the log. */
 export type MovementGroup =
+  /** One row per category. */
   | 'CATEGORY'
+  /** One row per day (UTC). */
   | 'DAY'
+  /** One row per item. */
   | 'ITEM'
+  /** One row per reason. */
   | 'REASON';
 
 /** One page of movements. */
 export type MovementPage = {
   __typename?: 'MovementPage';
+  /** The offset and the limit applied. */
   pageInfo: OffsetPaginationInfo;
+  /** The rows of this page. */
   results: Array<Movement>;
   /** Number of groups in the period. */
   totalCount: Scalars['Int']['output'];
@@ -401,26 +491,39 @@ export type MovementPage = {
 /** Writes. */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Add delta to an item's quantity atomically and log it. CONFLICT when the result would leave 0 … 2,147,483,647 or expectedQuantity differs; nothing is applied. */
   adjustStock: ItemChange;
   /** Apply several deltas with one reason in one transaction: all lines or none. A failing line is named as lines.<index>. */
   adjustStockBatch: Array<ItemChange>;
+  /** Change your own password; your refresh tokens are revoked. A wrong oldPassword is BAD_USER_INPUT (fieldErrors.oldPassword) and counts as a failed login. */
   changePassword: User;
   /** Record a stocktake: each counted quantity that differs is logged as COUNT_CORRECTION; all lines or none. Workers may count. */
   countStock: CountResult;
+  /** Create an item (owners and superusers); its quantity is logged as INITIAL. CONFLICT for a SKU the owner already uses. */
   createItem: InventoryItem;
+  /** Create an account: an owner creates WORKER accounts employed by itself; a superuser creates any account. FORBIDDEN for workers. */
   createUser: User;
+  /** Delete an item; its change log stays, ending with a DELETED entry. */
   deleteItem: DeletePayload;
+  /** Delete a user who owns no items and employs no one (CONFLICT otherwise); the change log keeps its username. */
   deleteUser: DeletePayload;
   /** Create and update items from a CSV file: all rows or none. Owners and superusers only; send it as a GraphQL multipart request. */
   importItems: ImportResult;
+  /** Exchange a refresh token for a new pair; the given one is revoked (using it again is UNAUTHENTICATED, reason TOKEN_REVOKED). */
   refreshToken: TokenPayload;
+  /** Public sign-up of an OWNER account; needs no token. FORBIDDEN when sign-up is closed (SIGNUP_OPEN=false); CONFLICT for a username or email already taken. */
   register: User;
   /** Undo a logged change: append a REVERSAL with the opposite delta. */
   revertChange: ItemChange;
+  /** Revoke a refresh token (sign out). Needs no access token. */
   revokeToken: RevokePayload;
+  /** Sign in with a username (any case) and password: an access token and a refresh token. UNAUTHENTICATED (reason CREDENTIALS_INVALID) for wrong credentials or an inactive account; RATE_LIMITED after too many failed attempts. */
   tokenAuth: TokenPayload;
+  /** Partial update: absent fields stay, null clears sku. Workers may set the quantity only; a new quantity is logged (COUNT_CORRECTION unless a reason is given). */
   updateItem: InventoryItem;
+  /** Edit a user in scope; absent fields stay. Owners edit themselves and their workers' email and isActive; workers edit their own email. */
   updateUser: User;
+  /** Check an access token: valid, unexpired, of an active user. Answers its claims, or UNAUTHENTICATED with the reason. */
   verifyToken: VerifyPayload;
 };
 
@@ -531,37 +634,54 @@ export type MutationVerifyTokenArgs = {
   token: Scalars['String']['input'];
 };
 
+/** Where a page starts and how long it may be. */
 export type OffsetPaginationInfo = {
   __typename?: 'OffsetPaginationInfo';
+  /** The limit applied (the requested one, clamped to 100). */
   limit?: Maybe<Scalars['Int']['output']>;
+  /** Rows skipped. */
   offset: Scalars['Int']['output'];
 };
 
+/** A page: skip offset rows, return at most limit. */
 export type OffsetPaginationInput = {
+  /** Rows to return; default 20, at most 100, not negative. */
   limit?: InputMaybe<Scalars['Int']['input']>;
+  /** Rows to skip; not negative. Default 0. */
   offset?: Scalars['Int']['input'];
 };
 
+/** Sort direction. */
 export type Ordering =
+  /** Ascending. */
   | 'ASC'
+  /** Ascending, nulls first. */
   | 'ASC_NULLS_FIRST'
+  /** Ascending, nulls last. */
   | 'ASC_NULLS_LAST'
+  /** Descending. */
   | 'DESC'
+  /** Descending, nulls first. */
   | 'DESC_NULLS_FIRST'
+  /** Descending, nulls last. */
   | 'DESC_NULLS_LAST';
 
 /** Reads. Everything but the token mutations needs a signed-in user. */
 export type Query = {
   __typename?: 'Query';
+  /** Per category of the items in scope (by the stored text): counts and totals. */
   categories: Array<CategorySummary>;
+  /** One item in scope; NOT_FOUND for a missing id or one outside the scope. */
   item?: Maybe<InventoryItem>;
   /** The change log in scope, also of deleted items; newest first. */
   itemChanges: ItemChangePage;
   /** Items in scope; newest first unless ordered. */
   items: ItemPage;
+  /** The signed-in user. */
   me?: Maybe<User>;
   /** Sums of the change log over [from, to) in your scope, per item, category, reason or day (UTC); at most 366 days. Ordered by outbound descending, then group; days in date order. */
   stockMovements: MovementPage;
+  /** One user in scope; NOT_FOUND for a missing id or one outside the scope. */
   user?: Maybe<User>;
   /** Users in scope (default order: username). */
   users: UserPage;
@@ -623,12 +743,17 @@ export type ReasonTotal = {
   reason: StockChangeReason;
 };
 
+/** A public sign-up: the new account is an OWNER. */
 export type RegisterInput = {
+  /** A valid address, unique ignoring case; trimmed. */
   email: Scalars['String']['input'];
+  /** Must pass the server's password validators; not trimmed. */
   password: Scalars['String']['input'];
+  /** Unique ignoring case; trimmed. */
   username: Scalars['String']['input'];
 };
 
+/** A revoked refresh token. */
 export type RevokePayload = {
   __typename?: 'RevokePayload';
   /** When the refresh token was revoked (unix time). */
@@ -637,19 +762,30 @@ export type RevokePayload = {
 
 /** What an account does. */
 export type Role =
+  /** Keeps stock: owns items, employs workers. */
   | 'OWNER'
+  /** Records stock changes for its employer's items. */
   | 'WORKER';
 
 /** Why a quantity changed. */
 export type StockChangeReason =
+  /** A stocktake or a quantity set directly. */
   | 'COUNT_CORRECTION'
+  /** Stock written off as damaged or lost. */
   | 'DAMAGED'
+  /** The item was deleted: its quantity went to 0 (written by the server). */
   | 'DELETED'
+  /** The quantity an item was created with (written by the server). */
   | 'INITIAL'
+  /** Anything else; say what in the note. */
   | 'OTHER'
+  /** Stock came in (a delivery). */
   | 'RECEIVED'
+  /** A customer brought stock back. */
   | 'RETURNED'
+  /** Undoes an earlier change (revertChange). */
   | 'REVERSAL'
+  /** Stock went out to a customer. */
   | 'SOLD';
 
 /** String lookups (no regular expressions). */
@@ -679,7 +815,9 @@ export type StrFilterLookup = {
 /** Live updates over the graphql-transport-ws websocket protocol. */
 export type Subscription = {
   __typename?: 'Subscription';
+  /** An item in your scope drops below its threshold (once, until it recovers); deletions never alert. */
   lowStockAlerts: InventoryItem;
+  /** Every change of a quantity in your scope (creation, adjustment, edit, deletion), as it commits; with itemId, only that item's. */
   stockChanges: ItemChange;
 };
 
@@ -690,6 +828,7 @@ export type SubscriptionStockChangesArgs = {
   itemId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** A fresh access token and refresh token. */
 export type TokenPayload = {
   __typename?: 'TokenPayload';
   /** The access token's claims: {username, exp, origIat}. */
@@ -700,66 +839,98 @@ export type TokenPayload = {
   refreshToken: Scalars['String']['output'];
   /** The access token: send it as `Authorization: JWT <token>`. */
   token: Scalars['String']['output'];
+  /** The signed-in user. */
   user: User;
 };
 
+/** Changes to an item. Partial: absent fields stay as they are. */
 export type UpdateItemInput = {
+  /** 1–100 characters after trimming. */
   category?: InputMaybe<Scalars['String']['input']>;
+  /** Up to 5,000 characters. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** Reorder level: the item is low on stock below it. 0 … 2,147,483,647. */
   lowStockThreshold?: InputMaybe<Scalars['Int']['input']>;
+  /** 1–200 characters after trimming. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Free text kept in the change log, up to 1,000 characters. Logged with a quantity change. */
   note?: Scalars['String']['input'];
+  /** From 0 to 9,999,999,999.99 with at most 2 decimal places, e.g. "12.50". */
   price?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Set the quantity (0 … 2,147,483,647); a different one is logged. The one field a worker may set. */
   quantity?: InputMaybe<Scalars['Int']['input']>;
   /** Logged with a quantity change. */
   reason?: StockChangeReason;
+  /** Optional stock-keeping code, up to 64 characters, unique per owner ignoring case. null or blank clears it. */
   sku?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Changes to a user; absent fields stay as they are. */
 export type UpdateUserInput = {
+  /** A valid address, unique ignoring case; trimmed. */
   email?: InputMaybe<Scalars['String']['input']>;
   /** Superuser only. */
   employerId?: InputMaybe<Scalars['ID']['input']>;
+  /** false ends every token and subscription of the user at once. */
   isActive?: InputMaybe<Scalars['Boolean']['input']>;
   /** Superuser only. */
   role?: InputMaybe<Role>;
 };
 
+/** An account. An OWNER keeps stock; a WORKER records stock changes for its employer. */
 export type User = {
   __typename?: 'User';
+  /** When the account was created. */
   dateJoined: Scalars['DateTime']['output'];
+  /** Unique, ignoring case. */
   email: Scalars['String']['output'];
   /** The OWNER a WORKER works for; null for owners. */
   employer?: Maybe<User>;
+  /** The user's id. */
   id: Scalars['ID']['output'];
   /** Only active users can sign in. */
   isActive: Scalars['Boolean']['output'];
   /** Superusers see and do everything. */
   isSuperuser: Scalars['Boolean']['output'];
+  /** OWNER or WORKER; does not limit a superuser. */
   role: Role;
   /** Unique, ignoring case. */
   username: Scalars['String']['output'];
 };
 
+/** Narrows the users in scope. */
 export type UserFilter = {
+  /** Also matches this filter. */
   AND?: InputMaybe<UserFilter>;
+  /** Drop duplicate rows. */
   DISTINCT?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Does not match this filter. */
   NOT?: InputMaybe<UserFilter>;
+  /** Or matches this filter. */
   OR?: InputMaybe<UserFilter>;
+  /** The email address. */
   email?: InputMaybe<StrFilterLookup>;
+  /** Active or deactivated users. */
   isActive?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Users with this role. */
   role?: InputMaybe<Role>;
   /** Case-insensitive match on username or email. */
   search?: InputMaybe<Scalars['String']['input']>;
+  /** The username. */
   username?: InputMaybe<StrFilterLookup>;
 };
 
+/** One sort key of users. */
 export type UserOrder =
+  /** By creation time. */
   { dateJoined: Ordering; username?: never; }
-  |  { dateJoined?: never; username: Ordering; };
+  |  /** By username. */
+  { dateJoined?: never; username: Ordering; };
 
+/** A page of User rows. */
 export type UserPage = {
   __typename?: 'UserPage';
+  /** The offset and the limit applied. */
   pageInfo: OffsetPaginationInfo;
   /** List of paginated results. */
   results: Array<User>;
@@ -767,6 +938,7 @@ export type UserPage = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** The claims of a valid access token. */
 export type VerifyPayload = {
   __typename?: 'VerifyPayload';
   /** The token's claims: {username, exp, origIat}. */
