@@ -37,4 +37,4 @@ USER app
 EXPOSE 8000
 
 # DATABASE_URL, REDIS_URL, SECRET_KEY and ALLOWED_HOSTS come from the environment.
-CMD ["sh", "-c", "python manage.py migrate --noinput && exec gunicorn config.asgi:application --worker-class uvicorn_worker.UvicornWorker --workers ${WEB_CONCURRENCY} --bind 0.0.0.0:${PORT} --access-logfile -"]
+CMD ["sh", "-c", "python manage.py migrate --noinput && exec gunicorn config.asgi:application --config gunicorn.conf.py --worker-class uvicorn_worker.UvicornWorker --workers ${WEB_CONCURRENCY} --bind 0.0.0.0:${PORT} --access-logfile -"]

@@ -1,10 +1,31 @@
 """Authenticates GraphQL requests by their Authorization header, never by cookie."""
 
+import logging
+
 from asgiref.sync import iscoroutinefunction, markcoroutinefunction, sync_to_async
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
+from django.db import DatabaseError
 
+from config.unavailable import unavailable_response
+from core.database import unavailable
 from core.errors import Unauthenticated
+
+logger = logging.getLogger("accounts.middleware")
+
+
+def _authenticate_or_unavailable(request):
+    """authenticate_header; None, or the JSON 503 when the database cannot answer the
+    user lookup (never Django's HTML error page)."""
+    try:
+        authenticate_header(request)
+    except DatabaseError as exc:
+        down = unavailable(exc)
+        if down is None:
+            raise
+        logger.warning("Database unavailable while authenticating: %s", exc)
+        return unavailable_response(down)
+    return None
 
 
 def authenticate_header(request) -> None:
@@ -50,11 +71,13 @@ class JWTAuthenticationMiddleware:
     def __call__(self, request):
         if self.is_async:
             return self.__acall__(request)
-        if self._applies(request):
-            authenticate_header(request)
+        if self._applies(request) and (failed := _authenticate_or_unavailable(request)):
+            return failed
         return self.get_response(request)
 
     async def __acall__(self, request):
-        if self._applies(request):
-            await sync_to_async(authenticate_header)(request)
+        if self._applies(request) and (
+            failed := await sync_to_async(_authenticate_or_unavailable)(request)
+        ):
+            return failed
         return await self.get_response(request)

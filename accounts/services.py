@@ -22,7 +22,10 @@ from stock import events
 USERNAME_MAX = 150
 EMAIL_MAX = 254
 PASSWORD_MAX = 4096
-_USERNAME_CONSTRAINT = "accounts_user_username_ci_unique"
+# A duplicate username trips either its case-insensitive constraint or the column's own
+# unique index (PostgreSQL: accounts_user_username_key; SQLite names the column).
+_USERNAME_CONSTRAINTS = ("accounts_user_username_ci_unique", "accounts_user_username_key",
+                         "accounts_user.username")
 _EMAIL_CONSTRAINT = "accounts_user_email_ci_unique"
 
 
@@ -76,7 +79,7 @@ def _save(user: User) -> None:
         with transaction.atomic():
             user.save()
     except IntegrityError as exc:
-        if _USERNAME_CONSTRAINT in str(exc):
+        if any(name in str(exc) for name in _USERNAME_CONSTRAINTS):
             raise Conflict("A user with that username already exists.") from exc
         if _EMAIL_CONSTRAINT in str(exc):
             raise Conflict("A user with that email already exists.") from exc
@@ -173,12 +176,12 @@ def user_update(
     employer_id: int | str | None | Unset = UNSET,
 ) -> User:
     """Edit an in-scope user. Deactivation revokes the user's refresh tokens."""
-    if (role is not UNSET or employer_id is not UNSET) and not rules.can_use_superuser_inputs(
-        actor
-    ):
-        raise Forbidden("Only a superuser may change a role or an employer.")
     with transaction.atomic():
-        target = _user_in_scope(actor, user_id, lock=True)
+        target = _user_in_scope(actor, user_id, lock=True)  # scope first: NOT_FOUND
+        if (role is not UNSET or employer_id is not UNSET) and (
+            not rules.can_use_superuser_inputs(actor)
+        ):
+            raise Forbidden("Only a superuser may change a role or an employer.")
         allowed = rules.editable_user_fields(actor, target)
         given = {
             name

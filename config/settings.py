@@ -6,7 +6,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import env_bool, env_int, env_list, env_str
+from config.env import env_bool, env_float, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -43,6 +43,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "config.observability.ObservabilityMiddleware",  # request ids, request metrics
     "django.middleware.security.SecurityMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     # WhiteNoise (the admin's static files in production) plus the web app's assets.
@@ -82,10 +83,29 @@ DATABASES = {
         env_str("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
     )
 }
+# Fail fast when the database is gone (README: Failure behaviour): a connection attempt
+# gives up after DB_CONNECT_TIMEOUT_SECONDS, a request waits at most DB_POOL_TIMEOUT_SECONDS
+# for a pooled connection, a write waits at most DB_LOCK_TIMEOUT_MS for a row another
+# request holds; each answers SERVICE_UNAVAILABLE with Retry-After, nothing applied.
+DB_STATEMENT_TIMEOUT_MS = env_int("DB_STATEMENT_TIMEOUT_MS", 5000)
+DB_LOCK_TIMEOUT_MS = env_int("DB_LOCK_TIMEOUT_MS", 2000)
+DB_CONNECT_TIMEOUT_SECONDS = env_int("DB_CONNECT_TIMEOUT_SECONDS", 2)
+DB_POOL_TIMEOUT_SECONDS = env_float("DB_POOL_TIMEOUT_SECONDS", 2.0)
+# The pool retries a lost connection every DB_POOL_RECONNECT_DELAY_SECONDS (psycopg_pool
+# would double its delay each time: 1, 2, 4, 8 s), so service resumes soon after the
+# database does.
+DB_POOL_RECONNECT_DELAY_SECONDS = env_float("DB_POOL_RECONNECT_DELAY_SECONDS", 0.5)
+DB_RETRY_AFTER_SECONDS = env_int("DB_RETRY_AFTER_SECONDS", 2)
+DB_LOCK_RETRY_AFTER_SECONDS = env_int("DB_LOCK_RETRY_AFTER_SECONDS", 1)
+# At most this many requests of one process wait for the same item's row at once; more
+# answer SERVICE_UNAVAILABLE without taking a database connection (stock.admission).
+DB_ITEM_MAX_WAITERS = env_int("DB_ITEM_MAX_WAITERS", 3)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     _options = DATABASES["default"].setdefault("OPTIONS", {})
     # Every statement is bounded; a cancelled one answers QUERY_TOO_COMPLEX, not a 500.
-    _options["options"] = f"-c statement_timeout={env_int('DB_STATEMENT_TIMEOUT_MS', 5000)}"
+    _options["options"] = (f"-c statement_timeout={DB_STATEMENT_TIMEOUT_MS}"
+                           f" -c lock_timeout={DB_LOCK_TIMEOUT_MS}")
+    _options["connect_timeout"] = DB_CONNECT_TIMEOUT_SECONDS
     if env_bool("DB_POOL", True):
         # psycopg 3's pool (Django 5.1+): requests borrow open connections. Under ASGI
         # each request runs in a thread of its own, so persistent per-thread connections
@@ -93,8 +113,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         _options["pool"] = {
             "min_size": env_int("DB_POOL_MIN_SIZE", 2),
             "max_size": env_int("DB_POOL_MAX_SIZE", 10),
-            "timeout": env_int("DB_POOL_TIMEOUT_SECONDS", 10),
+            "timeout": DB_POOL_TIMEOUT_SECONDS,
         }
+        # A pooled connection is checked as it is lent: after a database restart none
+        # that died is used (one round trip per request; DB_POOL_CHECK=false saves it).
+        DATABASES["default"]["CONN_HEALTH_CHECKS"] = env_bool("DB_POOL_CHECK", True)
+        from core.pool import steady_pool_reconnects
+
+        steady_pool_reconnects(DB_POOL_RECONNECT_DELAY_SECONDS)
     else:
         DATABASES["default"]["CONN_MAX_AGE"] = env_int("CONN_MAX_AGE", 0)
         DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
@@ -146,7 +172,6 @@ GRAPHQL_MAX_ALIASES = env_int("GRAPHQL_MAX_ALIASES", 15)
 GRAPHQL_MAX_TOKENS = env_int("GRAPHQL_MAX_TOKENS", 2000)
 GRAPHQL_MAX_BODY_BYTES = env_int("GRAPHQL_MAX_BODY_BYTES", 1_048_576)
 DATA_UPLOAD_MAX_MEMORY_SIZE = GRAPHQL_MAX_BODY_BYTES
-DB_STATEMENT_TIMEOUT_MS = env_int("DB_STATEMENT_TIMEOUT_MS", 5000)
 # CSV imports (importItems, manage.py import_items): the file's size and data rows.
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 10 * 1024 * 1024)
 IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 100_000)
@@ -157,11 +182,36 @@ STRAWBERRY_DJANGO = {
 }
 
 REDIS_URL = env_str("REDIS_URL")
+# Redis calls of a request (login throttling, health) give up after REDIS_TIMEOUT_SECONDS.
+REDIS_TIMEOUT_SECONDS = env_float("REDIS_TIMEOUT_SECONDS", 1.0)
+# GET /healthz waits at most this long for each part (they are probed at once).
+HEALTH_TIMEOUT_SECONDS = env_float("HEALTH_TIMEOUT_SECONDS", 1.5)
+
+
+def _redis_options(*, read_timeout: float) -> dict:
+    """Connection options for redis-py (pinned in requirements.txt): bounded connects and
+    reads, a PING before reusing a connection idle for 10 s, and one immediate retry on a
+    connection error, so a connection that died while Redis was away is never the
+    failure a caller sees once Redis is back."""
+    from redis.backoff import NoBackoff
+    from redis.exceptions import ConnectionError as RedisConnectionError
+    from redis.retry import Retry
+
+    return {
+        "socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
+        "socket_timeout": read_timeout,
+        "socket_keepalive": True,
+        "health_check_interval": 10,
+        "retry": Retry(NoBackoff(), 1, supported_errors=(RedisConnectionError,)),
+    }
+
 
 # The shared cache (login throttling): Redis across processes, else this process's memory.
+# While Redis is unreachable, accounts.throttle counts in process memory.
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                          "LOCATION": REDIS_URL}}
+                          "LOCATION": REDIS_URL,
+                          "OPTIONS": _redis_options(read_timeout=REDIS_TIMEOUT_SECONDS)}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -176,11 +226,19 @@ TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
 # subscriber's channel holds at most CHANNEL_CAPACITY events; past that, Channels drops
 # new ones for it (a subscriber that lags that far behind misses events).
 _channel_config = {"capacity": env_int("CHANNEL_CAPACITY", 2000), "expiry": 60}
+# Publishing a committed write's events waits at most this long (then they count as lost).
+CHANNEL_PUBLISH_TIMEOUT_SECONDS = env_float("CHANNEL_PUBLISH_TIMEOUT_SECONDS", 1.0)
 if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL], **_channel_config},
+            "CONFIG": {
+                # A subscriber's read blocks in BZPOPMIN for 5 s (channels-redis); the
+                # socket timeout must be longer, or every idle subscription drops.
+                "hosts": [{"address": REDIS_URL, **_redis_options(read_timeout=env_float(
+                    "CHANNEL_SOCKET_TIMEOUT_SECONDS", 15.0))}],
+                **_channel_config,
+            },
         }
     }
 else:
@@ -196,7 +254,7 @@ CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000 if HTTPS else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^metrics$"]
 if env_bool("SECURE_PROXY_SSL_HEADER", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
@@ -211,11 +269,27 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+# GET /metrics (config.metrics_view): off unless a bearer token or allowed networks are set.
+METRICS_TOKEN = env_str("METRICS_TOKEN")
+METRICS_ALLOWED_NETWORKS = env_list("METRICS_ALLOWED_NETWORKS", [])
+
+# Logs: every line carries the request id; LOG_FORMAT=json writes one JSON object a line.
+LOG_FORMAT = env_str("LOG_FORMAT", "plain").strip().lower()
+if LOG_FORMAT not in {"plain", "json"}:
+    raise ImproperlyConfigured(f"LOG_FORMAT must be plain or json, not {LOG_FORMAT!r}.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request_id": {"()": "config.observability.RequestIdFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "pythonjsonlogger.json.JsonFormatter",
+                 "fmt": "%(asctime)s %(levelname)s %(name)s %(request_id)s %(message)s",
+                 "rename_fields": {"asctime": "time", "levelname": "level",
+                                   "name": "logger"}},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT,
+                             "filters": ["request_id"]}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # Replaces Django's default "django" handlers, which would print every line twice.
     "loggers": {"django": {"handlers": ["console"], "level": "INFO", "propagate": False}},

@@ -4,6 +4,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from config import webapp
 from config.health import healthz
+from config.metrics_view import metrics_view
 from config.pages import doc, landing, rest_api_gone
 from schema.schema import schema
 from schema.uploads import UploadingGraphQLView
@@ -20,6 +21,7 @@ urlpatterns = [
     path("export/items.csv", export_items, name="export-items"),
     path("export/changes.csv", export_changes, name="export-changes"),
     path("healthz", healthz, name="healthz"),
+    path("metrics", metrics_view, name="metrics"),
     path("", landing, name="landing"),
     path("docs/<str:name>", doc, name="doc"),
     re_path(r"^api(?:/(?P<rest>.*))?$", rest_api_gone),

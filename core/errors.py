@@ -57,6 +57,19 @@ class RateLimited(ServiceError):
         self.retry_after = retry_after
 
 
+class ServiceUnavailable(ServiceError):
+    """A backing service failed (the database is unreachable, a row stayed locked past
+    the lock timeout): nothing was applied, and the client may retry after retry_after
+    seconds (with the same idempotency key, safely)."""
+
+    code = "SERVICE_UNAVAILABLE"
+    default_message = "The service is temporarily unavailable. Try again shortly."
+
+    def __init__(self, message: str | None = None, *, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
 class InvalidInput(ServiceError):
     """Validation failed; field_errors maps a snake_case field name to its messages."""
 

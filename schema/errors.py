@@ -10,12 +10,18 @@ import re
 
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
-from django.db import OperationalError
 from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
 from strawberry.utils.str_converters import to_camel_case
 
-from core.errors import InvalidInput, RateLimited, ServiceError, Unauthenticated
+from core.database import is_statement_timeout, unavailable
+from core.errors import (
+    InvalidInput,
+    RateLimited,
+    ServiceError,
+    ServiceUnavailable,
+    Unauthenticated,
+)
 from schema.limits import TOO_COMPLEX, is_token_limit_error
 
 logger = logging.getLogger("schema.errors")
@@ -51,7 +57,7 @@ def _service_extensions(exc: ServiceError) -> dict:
         extensions["fieldErrors"] = {
             to_camel_case(field): messages for field, messages in exc.field_errors.items()
         }
-    if isinstance(exc, RateLimited):
+    if isinstance(exc, RateLimited | ServiceUnavailable):
         extensions["retryAfter"] = exc.retry_after
     if isinstance(exc, Unauthenticated):
         extensions["reason"] = exc.reason
@@ -67,10 +73,8 @@ def _without_suggestions(message: str) -> str:
     return message if settings.DEBUG else _SUGGESTION.sub("", message)
 
 
-def _is_statement_timeout(exc: OperationalError) -> bool:
-    cause = exc.__cause__
-    code = getattr(cause, "sqlstate", None) or getattr(cause, "pgcode", None)
-    return code == "57014"  # query_canceled
+def _where(error: GraphQLError) -> str:
+    return ".".join(str(part) for part in error.path or ()) or "the operation"
 
 
 def format_error(error: GraphQLError) -> GraphQLError:
@@ -91,16 +95,19 @@ def format_error(error: GraphQLError) -> GraphQLError:
     if is_token_limit_error(error):
         return _with_code(error, error.message, {
             "code": TOO_COMPLEX, "limit": "tokens", "maximum": settings.GRAPHQL_MAX_TOKENS})
-    if isinstance(original, OperationalError) and _is_statement_timeout(original):
+    if is_statement_timeout(original):
         return _with_code(error, "The query took too long and was cancelled.", {
             "code": TOO_COMPLEX, "limit": "statementTimeout",
             "maximum": settings.DB_STATEMENT_TIMEOUT_MS})
+    if original is not None and (down := unavailable(original)) is not None:
+        logger.warning("Database unavailable in %s: %s", _where(error), original)
+        return _with_code(error, down.message, _service_extensions(down))
     if original is None or error.path is None:
         # Parse, validation and variable-coercion errors: the request itself is wrong.
         return _with_code(error, _without_suggestions(error.message), {"code": "BAD_USER_INPUT"})
     logger.error(
         "Unexpected error in %s",
-        ".".join(str(part) for part in error.path),
+        _where(error),
         exc_info=(type(original), original, original.__traceback__),
     )
     return _with_code(error, INTERNAL_MESSAGE, {"code": "INTERNAL_SERVER_ERROR"})

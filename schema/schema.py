@@ -12,6 +12,7 @@ from schema.accounts.queries import AccountQueries
 from schema.descriptions import describe
 from schema.errors import ErrorCodes, format_error
 from schema.limits import limit_extensions
+from schema.metrics import OperationOutcome
 from schema.names import ContractNameConverter
 from schema.optimizer import QuerysetOptimizer
 from schema.scalars import SCALARS
@@ -50,6 +51,7 @@ def _extensions() -> list:
     # Parsing and validating a document cost more than running a small query: both are
     # cached by the document's text (bounded LRU caches).
     extensions: list = [
+        OperationOutcome,
         ErrorCodes,
         *limit_extensions(),
         lambda: ParserCache(maxsize=512),

@@ -14,6 +14,7 @@ from accounts.models import User
 from core.errors import Conflict, FieldErrors, Forbidden, NotFound, ServiceError
 from core.ids import parse_id
 from stock import services
+from stock.admission import item_transaction
 from stock.models import UNREVERTIBLE_REASONS, ItemChange, StockChangeReason, StockOperation
 from stock.selectors import changes_in_scope, items_in_scope
 
@@ -207,7 +208,7 @@ def change_revert(*, actor: User, change_id: int | str, note: str = "") -> ItemC
         raise Conflict("The item of this change has been deleted.")
     already = Conflict("This change has already been reverted.")
     try:
-        with transaction.atomic():
+        with item_transaction(change.item_id):
             services.lock_in_scope(actor, change.item_id)
             if ItemChange.objects.filter(reverts=change).exists():
                 raise already

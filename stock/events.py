@@ -7,12 +7,18 @@ access ends (deactivated, deleted, role or employer changed), a message to that
 user's own group closes its subscriptions.
 """
 
+import asyncio
+import logging
 import uuid
-from functools import partial
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
+from django.conf import settings
 from django.db import transaction
+
+from core import metrics
+
+logger = logging.getLogger("stock.events")
 
 CHANGE = "stock.change"
 LOW_STOCK = "stock.low"
@@ -36,21 +42,36 @@ def groups_for(user) -> list[str]:
     return [scope, user_group(user.pk)]
 
 
-def _send(messages: list[tuple[str, dict]]) -> None:
-    layer = get_channel_layer()
-    if layer is None:
-        return
-
-    async def send_all():  # one hop into the event loop for all (an import sends many)
+async def _send(layer, messages: list[tuple[str, dict]]) -> None:
+    async with asyncio.timeout(settings.CHANNEL_PUBLISH_TIMEOUT_SECONDS):
         for group, message in messages:
             await layer.group_send(group, message)
 
-    async_to_sync(send_all)()
+
+def publish(messages: list[tuple[str, dict]]) -> None:
+    """Send messages to their groups, bounded in time; never raises. A failure (the
+    channel layer is down or too slow) is logged once and counted as lost events: the
+    write that made them has committed and still answers success."""
+    try:
+        layer = get_channel_layer()
+        if layer is None:
+            return
+        async_to_sync(_send)(layer, messages)
+    except Exception as exc:  # noqa: BLE001 - a lost event must never fail a committed write
+        metrics.EVENTS_LOST.inc(len(messages))
+        logger.warning("Live events lost (%d messages, first to %s): %s: %s",
+                       len(messages), messages[0][0], type(exc).__name__, exc)
+    else:
+        metrics.EVENTS_PUBLISHED.inc(len(messages))
 
 
 def _on_commit(messages: list[tuple[str, dict]]) -> None:
-    # robust: a broken channel layer is logged and never fails the committed write.
-    transaction.on_commit(partial(_send, messages), robust=True)
+    # A named function, not a functools.partial: Django's robust on_commit reads the
+    # hook's __qualname__ when it logs a failure. publish itself never raises.
+    def publish_after_commit() -> None:
+        publish(messages)
+
+    transaction.on_commit(publish_after_commit, robust=True)
 
 
 def announce_change(*, change_id: int, item_id: int, owner_id: int) -> None:

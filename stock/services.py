@@ -23,6 +23,7 @@ from core.errors import Conflict, FieldErrors, Forbidden, NotFound
 from core.ids import parse_id
 from core.sentinel import UNSET, Unset
 from stock import events
+from stock.admission import item_transaction
 from stock.models import (
     SYSTEM_REASONS,
     InventoryItem,
@@ -209,7 +210,7 @@ def item_update(
         if value is not UNSET
     }
     try:
-        with transaction.atomic():
+        with item_transaction(parse_id(item_id, what="Item")):
             item = lock_in_scope(actor, item_id)
             if given and not rules.can_edit_items(actor):
                 raise Forbidden("Workers may change an item's quantity only.")
@@ -264,7 +265,7 @@ def set_quantity(*, item: InventoryItem, actor: User, quantity: int, reason: str
 
 def item_delete(*, actor: User, item_id: int | str) -> int:
     """Delete an item, logging DELETED (its quantity to 0); its history stays. Returns its id."""
-    with transaction.atomic():
+    with item_transaction(parse_id(item_id, what="Item")):
         item = lock_in_scope(actor, item_id)
         if not rules.can_edit_items(actor):
             raise Forbidden("Workers cannot delete items.")
@@ -336,7 +337,7 @@ def stock_adjust(
         if (change := _replay(actor, idempotency_key, fingerprint)) is not None:
             return change
     try:
-        with transaction.atomic():
+        with item_transaction(pk):
             return apply_adjustment(
                 actor=actor, pk=pk, delta=delta, reason=reason, note=note,
                 expected_quantity=expected_quantity, idempotency_key=idempotency_key,

@@ -109,9 +109,15 @@ class StockOperationMutations:
     @strawberry_django.mutation(
         handle_django_errors=False, extensions=[IsActiveUser()],
         description="Apply several deltas with one reason in one transaction: all lines or "
-                    "none. A failing line is named as lines.<index>.",
+                    "none. A failing line is named as lines.<index>: BAD_USER_INPUT "
+                    "(fieldErrors lines.<index>.<field>), NOT_FOUND or CONFLICT (out of range, "
+                    "expectedQuantity differs, idempotencyKey reused with other arguments).",
     )
-    def adjust_stock_batch(self, info: Info, input: AdjustStockBatchInput) -> list[ItemChangeType]:
+    def adjust_stock_batch(
+        self, info: Info,
+        input: Annotated[AdjustStockBatchInput, strawberry.argument(
+            description="The lines, their reason and note.")],
+    ) -> list[ItemChangeType]:
         return batches.stock_adjust_batch(
             actor=get_current_user(info), lines=_lines(input.lines), reason=plain(input.reason),
             note=input.note, idempotency_key=input.idempotency_key,
@@ -120,9 +126,13 @@ class StockOperationMutations:
     @strawberry_django.mutation(
         handle_django_errors=False, extensions=[IsActiveUser()],
         description="Record a stocktake: each counted quantity that differs is logged as "
-                    "COUNT_CORRECTION; all lines or none. Workers may count.",
+                    "COUNT_CORRECTION; all lines or none. Workers may count. A failing line is "
+                    "named as counts.<index> (BAD_USER_INPUT, NOT_FOUND, CONFLICT).",
     )
-    def count_stock(self, info: Info, input: CountStockInput) -> CountResult:
+    def count_stock(
+        self, info: Info,
+        input: Annotated[CountStockInput, strawberry.argument(description="The counted lines.")],
+    ) -> CountResult:
         changes, unchanged = batches.stock_count(
             actor=get_current_user(info), counts=_lines(input.counts), note=input.note,
             idempotency_key=input.idempotency_key,
@@ -131,7 +141,9 @@ class StockOperationMutations:
 
     @strawberry_django.mutation(
         handle_django_errors=False, extensions=[IsActiveUser()],
-        description="Undo a logged change: append a REVERSAL with the opposite delta.",
+        description="Undo a logged change: append a REVERSAL with the opposite delta. "
+                    "INITIAL, DELETED and REVERSAL entries: BAD_USER_INPUT; already reverted, "
+                    "out of range or the item deleted: CONFLICT.",
     )
     def revert_change(
         self, info: Info,
@@ -143,10 +155,15 @@ class StockOperationMutations:
     @strawberry_django.mutation(
         handle_django_errors=False,
         extensions=[RoleAllows(rules.can_create_items, "Workers cannot import items.")],
-        description="Create and update items from a CSV file: all rows or none. Owners and "
-                    "superusers only; send it as a GraphQL multipart request.",
+        description="Create and update items from a CSV file: all rows or none; problems "
+                    "are listed in the result by line. Owners and superusers only (FORBIDDEN); "
+                    "send it as a GraphQL multipart request (README: CSV import).",
     )
-    def import_items(self, info: Info, input: ImportItemsInput) -> ImportResult:
+    def import_items(
+        self, info: Info,
+        input: Annotated[ImportItemsInput, strawberry.argument(
+            description="The file and how to import it.")],
+    ) -> ImportResult:
         result = imports.import_items(
             actor=get_current_user(info), file=input.file, owner_id=input.owner_id,
             dry_run=input.dry_run,

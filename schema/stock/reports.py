@@ -40,7 +40,7 @@ class MovementFilter:
 
 @strawberry.type(description="The net movement of one reason within a group.")
 class ReasonTotal:
-    reason: StockChangeReason
+    reason: StockChangeReason = strawberry.field(description="The reason summed.")
     net: BigInt = strawberry.field(description="Sum of the deltas.")
     changes: int = strawberry.field(description="Number of changes.")
 

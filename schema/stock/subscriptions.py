@@ -4,11 +4,16 @@ The group an event arrives on is the subscriber's scope, so nothing is checked p
 subscriber; each changed row is loaded once per process and shared by every
 subscriber there (one query per change, not one per subscriber). A user whose access
 ends gets a message on its own group, and its subscriptions close with 4403.
+
+When the database or the channel layer fails under a subscription, the socket closes
+with 1011 (the traceback goes to the log, nothing of it to the client); the client
+reconnects and resumes with stockChanges(afterId:), which replays from the log.
 """
 
 import asyncio
+import logging
 from collections import OrderedDict
-from collections.abc import AsyncGenerator, Awaitable, Callable
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable
 from typing import Annotated
 
 import strawberry
@@ -17,14 +22,19 @@ from strawberry.types import Info
 
 from accounts import rules
 from accounts.models import User
-from core.errors import NotFound, Unauthenticated
+from core import metrics
+from core.errors import NotFound, ServiceError, ServiceUnavailable, Unauthenticated
 from core.ids import parse_id
 from schema.stock.types import InventoryItemType, ItemChangeType
 from stock import events
 from stock.models import InventoryItem, ItemChange
-from stock.selectors import items_in_scope
+from stock.selectors import changes_in_scope, items_in_scope
+
+logger = logging.getLogger("schema.stock.subscriptions")
 
 ACCESS_ENDED = 4403  # the close code when the subscriber's access ends (contract)
+SERVER_FAILED = 1011  # the server cannot go on: the database or the channel layer failed
+REPLAY_BATCH = 500
 
 
 class _SharedLoads:
@@ -37,7 +47,7 @@ class _SharedLoads:
 
     async def get(self, pk: int, *key):
         task = self.tasks.get((pk, *key))
-        if task is None:
+        if task is None or (task.done() and task.exception() is not None):
             task = asyncio.ensure_future(self.load(pk))
             key = (pk, *key)
             self.tasks[key] = task
@@ -57,6 +67,49 @@ def _item_in_scope(user: User, item_pk: int) -> bool:
     return items_in_scope(user).filter(pk=item_pk).exists()
 
 
+@sync_to_async
+def _replay_batch(user: User, item_pk: int | None, after_pk: int) -> list[ItemChange]:
+    changes = changes_in_scope(user).select_related("item", "user").filter(pk__gt=after_pk)
+    if item_pk is not None:
+        changes = changes.filter(item_id=item_pk)
+    return list(changes.order_by("pk")[:REPLAY_BATCH])
+
+
+async def _replay(user: User, item_pk: int | None, after_pk: int) -> AsyncIterator[ItemChange]:
+    """The log after after_pk in the user's scope (and of item_pk), oldest first."""
+    while True:
+        batch = await _replay_batch(user, item_pk, after_pk)
+        for change in batch:
+            yield change
+        if len(batch) < REPLAY_BATCH:
+            return
+        after_pk = batch[-1].pk
+
+
+async def _closing_on_failure(ws, stream: AsyncIterator) -> AsyncIterator:
+    """Pass stream on; if the server fails under it, close the socket with 1011 rather
+    than send the client an error that reads as its own fault."""
+    metrics.SUBSCRIPTIONS_OPEN.inc()
+    try:
+        async for value in stream:
+            yield value
+    except ServiceError as exc:
+        if not isinstance(exc, ServiceUnavailable):
+            raise
+        await _fail(ws, exc)
+    except Exception as exc:  # noqa: BLE001 - the database or channel layer failed
+        await _fail(ws, exc)
+    finally:
+        metrics.SUBSCRIPTIONS_OPEN.dec()
+
+
+async def _fail(ws, exc: BaseException) -> None:
+    logger.error("Subscription failed; closing its socket with 1011",
+                 exc_info=(type(exc), exc, exc.__traceback__))
+    metrics.SUBSCRIPTIONS_FAILED.inc()
+    await ws.close(code=SERVER_FAILED)
+
+
 def _subscriber(info: Info) -> User:
     user = info.context["ws"].scope.get("user")
     if not rules.is_active_user(user):
@@ -64,34 +117,62 @@ def _subscriber(info: Info) -> User:
     return user
 
 
+async def _change_stream(ws, user: User, item_pk: int | None, after_pk: int | None):
+    if item_pk is not None and not await _item_in_scope(user, item_pk):
+        raise NotFound("Item not found.")
+    # Listen first, then replay: a change that commits meanwhile arrives live, and
+    # one already replayed is not sent again.
+    async with ws.listen_to_channel(events.CHANGE, groups=events.groups_for(user)) as stream:
+        replayed: set[int] = set()
+        if after_pk is not None:
+            async for change in _replay(user, item_pk, after_pk):
+                replayed.add(change.pk)
+                yield change
+        async for message in stream:
+            if message.get("access_ended"):
+                await ws.close(code=ACCESS_ENDED)
+                return
+            if item_pk is not None and message["item_id"] != item_pk:
+                continue
+            if message["change_id"] in replayed:
+                continue
+            change = await _changes.get(message["change_id"])
+            if change is not None:
+                yield change
+
+
+async def _low_stock_stream(ws, user: User):
+    async with ws.listen_to_channel(events.LOW_STOCK, groups=events.groups_for(user)) as s:
+        async for message in s:
+            if message.get("access_ended"):
+                await ws.close(code=ACCESS_ENDED)
+                return
+            item = await _items.get(message["item_id"], message["alert_id"])
+            if item is not None:
+                yield item
+
+
 @strawberry.type
 class StockSubscriptions:
     @strawberry.subscription(description=(
         "Every change of a quantity in your scope (creation, adjustment, edit, deletion), "
-        "as it commits; with itemId, only that item's."
+        "as it commits; with itemId, only that item's. With afterId, the changes after it "
+        "come first, oldest first, then live ones: none twice, none missed."
     ))
     async def stock_changes(
         self, info: Info,
         item_id: Annotated[strawberry.ID | None, strawberry.argument(
             description="Only this item's changes (NOT_FOUND if it is not in scope).")] = None,
+        after_id: Annotated[strawberry.ID | None, strawberry.argument(
+            description="The last change you saw: resume after it (e.g. after a 1011 close).",
+        )] = None,
     ) -> AsyncGenerator[ItemChangeType, None]:
         ws = info.context["ws"]
         user = _subscriber(info)
-        item_pk = None
-        if item_id is not None:
-            item_pk = parse_id(item_id, what="Item")
-            if not await _item_in_scope(user, item_pk):
-                raise NotFound("Item not found.")
-        async with ws.listen_to_channel(events.CHANGE, groups=events.groups_for(user)) as stream:
-            async for message in stream:
-                if message.get("access_ended"):
-                    await ws.close(code=ACCESS_ENDED)
-                    return
-                if item_pk is not None and message["item_id"] != item_pk:
-                    continue
-                change = await _changes.get(message["change_id"])
-                if change is not None:
-                    yield change
+        item_pk = None if item_id is None else parse_id(item_id, what="Item")
+        after_pk = None if after_id is None else parse_id(after_id, what="Change")
+        async for change in _closing_on_failure(ws, _change_stream(ws, user, item_pk, after_pk)):
+            yield change
 
     @strawberry.subscription(description=(
         "An item in your scope drops below its threshold (once, until it recovers); "
@@ -100,11 +181,5 @@ class StockSubscriptions:
     async def low_stock_alerts(self, info: Info) -> AsyncGenerator[InventoryItemType, None]:
         ws = info.context["ws"]
         user = _subscriber(info)
-        async with ws.listen_to_channel(events.LOW_STOCK, groups=events.groups_for(user)) as s:
-            async for message in s:
-                if message.get("access_ended"):
-                    await ws.close(code=ACCESS_ENDED)
-                    return
-                item = await _items.get(message["item_id"], message["alert_id"])
-                if item is not None:
-                    yield item
+        async for item in _closing_on_failure(ws, _low_stock_stream(ws, user)):
+            yield item

@@ -104,7 +104,7 @@ MATRIX = {
         lambda w: {"id": w.owner.pk}, [U, F, OK, NF, OK]),
     "updateUser(role)": (
         "mutation($id: ID!) { updateUser(id: $id, input: {role: OWNER}) { id } }",
-        lambda w: {"id": w.coworker.pk}, [U, F, F, F, OK]),
+        lambda w: {"id": w.coworker.pk}, [U, NF, F, NF, OK]),
     "changePassword": (
         'mutation($old: String!) { changePassword(oldPassword: $old, '
         'newPassword: "another-pass-phrase-3") { id } }',

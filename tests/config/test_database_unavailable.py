@@ -1,0 +1,132 @@
+"""The database unreachable, restarting, or a row locked past DB_LOCK_TIMEOUT_MS: the
+answer is JSON SERVICE_UNAVAILABLE with retryAfter, never an HTML page, nothing applied;
+a statement past statement_timeout stays QUERY_TOO_COMPLEX."""
+
+import threading
+from unittest import mock
+
+import psycopg
+import pytest
+from django.db import OperationalError, connection
+from graphql import GraphQLError
+
+from core.errors import ServiceUnavailable
+from schema.errors import format_error
+from stock import admission
+from tests.conftest import error_codes
+from tests.factories import make_item
+
+ADJUST = """mutation($id: ID!) { adjustStock(input: {itemId: $id, delta: 2, reason: RECEIVED})
+  { newQuantity } }"""
+
+
+def _wrapped(sqlstate: str | None) -> OperationalError:
+    cause = psycopg.OperationalError("server said no")
+    if sqlstate:
+        cause = type("PgError", (psycopg.OperationalError,), {"sqlstate": sqlstate})("no")
+    error = OperationalError(str(cause))
+    error.__cause__ = cause
+    return error
+
+
+def _formatted(exc):
+    return format_error(GraphQLError("x", path=["adjustStock"], original_error=exc)).extensions
+
+
+@pytest.mark.parametrize(("sqlstate", "code"), [
+    (None, "SERVICE_UNAVAILABLE"),        # connection refused / lost, pool timeout
+    ("57P01", "SERVICE_UNAVAILABLE"),     # terminating connection (administrator command)
+    ("55P03", "SERVICE_UNAVAILABLE"),     # lock_timeout
+    ("57014", "QUERY_TOO_COMPLEX"),       # statement_timeout
+])
+def test_database_errors_get_their_codes(sqlstate, code, settings):
+    extensions = _formatted(_wrapped(sqlstate))
+    assert extensions["code"] == code
+    if code == "SERVICE_UNAVAILABLE":
+        expected = (settings.DB_LOCK_RETRY_AFTER_SECONDS if sqlstate == "55P03"
+                    else settings.DB_RETRY_AFTER_SECONDS)
+        assert extensions["retryAfter"] == expected
+
+
+def test_driver_text_never_reaches_the_client():
+    error = format_error(GraphQLError("x", path=["item"], original_error=_wrapped("57P01")))
+    assert "server said no" not in error.message and "terminating" not in error.message
+
+
+def test_user_lookup_failure_is_json_503(gql, owner):
+    """The JWT middleware looks the user up before GraphQL runs: no HTML error page."""
+    with mock.patch("accounts.tokens.user_for_authorization",
+                    side_effect=_wrapped("57P01")):
+        response = gql.http.post("/graphql/", {"query": "{ me { id } }"},
+                                 content_type="application/json",
+                                 HTTP_AUTHORIZATION="JWT whatever")
+    assert response.status_code == 503
+    assert response["Content-Type"] == "application/json"
+    assert response["Retry-After"] == "2"
+    body = response.json()
+    assert body["data"] is None
+    assert body["errors"][0]["extensions"] == {"code": "SERVICE_UNAVAILABLE", "retryAfter": 2}
+
+
+def test_resolver_failure_is_service_unavailable(gql, owner):
+    item = make_item(owner, quantity=1)
+    with mock.patch("stock.services.apply_adjustment", side_effect=_wrapped(None)):
+        body = gql(ADJUST, {"id": item.pk}, user=owner)
+    assert error_codes(body) == ["SERVICE_UNAVAILABLE"]
+
+
+def test_a_full_item_queue_answers_service_unavailable(gql, owner, settings):
+    """More writers for one item than DB_ITEM_MAX_WAITERS wait without a connection and
+    give up after the lock timeout; another item is not held up."""
+    settings.DB_ITEM_MAX_WAITERS = 1
+    settings.DB_LOCK_TIMEOUT_MS = 100
+    hot, cold = make_item(owner, quantity=1), make_item(owner, quantity=1)
+    inside, release = threading.Event(), threading.Event()
+
+    def hold():
+        with admission.item_slot(hot.pk):
+            inside.set()
+            release.wait(10)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    try:
+        inside.wait(5)
+        busy = gql(ADJUST, {"id": hot.pk}, user=owner)
+        free = gql(ADJUST, {"id": cold.pk}, user=owner)
+    finally:
+        release.set()
+        holder.join(5)
+    assert error_codes(busy) == ["SERVICE_UNAVAILABLE"]
+    assert busy["errors"][0]["extensions"]["retryAfter"] == settings.DB_LOCK_RETRY_AFTER_SECONDS
+    assert free["data"]["adjustStock"]["newQuantity"] == 3
+    hot.refresh_from_db()
+    assert hot.quantity == 1 and hot.changes.count() == 1
+    assert admission._slots == {}  # nothing left behind
+
+
+def test_service_unavailable_is_a_service_error():
+    error = ServiceUnavailable(retry_after=3)
+    assert (error.code, error.retry_after) == ("SERVICE_UNAVAILABLE", 3)
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_row_locked_past_the_lock_timeout_answers_service_unavailable(gql, owner, settings):
+    item = make_item(owner, quantity=5)
+    db = connection.settings_dict
+    holder = psycopg.connect(dbname=db["NAME"], user=db["USER"], host=db["HOST"],
+                             port=db["PORT"])
+    try:
+        holder.execute("SELECT 1 FROM stock_inventoryitem WHERE id = %s FOR UPDATE", [item.pk])
+        body = gql(ADJUST, {"id": item.pk}, user=owner)
+        update = gql('mutation($id: ID!) { updateItem(id: $id, input: {quantity: 1}) '
+                     '{ quantity } }', {"id": item.pk}, user=owner)
+    finally:
+        holder.rollback()
+        holder.close()
+    assert error_codes(body) == ["SERVICE_UNAVAILABLE"], body
+    assert body["errors"][0]["extensions"]["retryAfter"] == settings.DB_LOCK_RETRY_AFTER_SECONDS
+    assert error_codes(update) == ["SERVICE_UNAVAILABLE"], update
+    item.refresh_from_db()
+    assert item.quantity == 5 and item.changes.count() == 1  # nothing applied
