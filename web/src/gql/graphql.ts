@@ -493,11 +493,11 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Add delta to an item's quantity atomically and log it. CONFLICT when the result would leave 0 … 2,147,483,647 or expectedQuantity differs; nothing is applied. */
   adjustStock: ItemChange;
-  /** Apply several deltas with one reason in one transaction: all lines or none. A failing line is named as lines.<index>. */
+  /** Apply several deltas with one reason in one transaction: all lines or none. A failing line is named as lines.<index>: BAD_USER_INPUT (fieldErrors lines.<index>.<field>), NOT_FOUND or CONFLICT (out of range, expectedQuantity differs, idempotencyKey reused with other arguments). */
   adjustStockBatch: Array<ItemChange>;
   /** Change your own password; your refresh tokens are revoked. A wrong oldPassword is BAD_USER_INPUT (fieldErrors.oldPassword) and counts as a failed login. */
   changePassword: User;
-  /** Record a stocktake: each counted quantity that differs is logged as COUNT_CORRECTION; all lines or none. Workers may count. */
+  /** Record a stocktake: each counted quantity that differs is logged as COUNT_CORRECTION; all lines or none. Workers may count. A failing line is named as counts.<index> (BAD_USER_INPUT, NOT_FOUND, CONFLICT). */
   countStock: CountResult;
   /** Create an item (owners and superusers); its quantity is logged as INITIAL. CONFLICT for a SKU the owner already uses. */
   createItem: InventoryItem;
@@ -507,13 +507,13 @@ export type Mutation = {
   deleteItem: DeletePayload;
   /** Delete a user who owns no items and employs no one (CONFLICT otherwise); the change log keeps its username. */
   deleteUser: DeletePayload;
-  /** Create and update items from a CSV file: all rows or none. Owners and superusers only; send it as a GraphQL multipart request. */
+  /** Create and update items from a CSV file: all rows or none; problems are listed in the result by line. Owners and superusers only (FORBIDDEN); send it as a GraphQL multipart request (README: CSV import). */
   importItems: ImportResult;
   /** Exchange a refresh token for a new pair; the given one is revoked (using it again is UNAUTHENTICATED, reason TOKEN_REVOKED). */
   refreshToken: TokenPayload;
   /** Public sign-up of an OWNER account; needs no token. FORBIDDEN when sign-up is closed (SIGNUP_OPEN=false); CONFLICT for a username or email already taken. */
   register: User;
-  /** Undo a logged change: append a REVERSAL with the opposite delta. */
+  /** Undo a logged change: append a REVERSAL with the opposite delta. INITIAL, DELETED and REVERSAL entries: BAD_USER_INPUT; already reverted, out of range or the item deleted: CONFLICT. */
   revertChange: ItemChange;
   /** Revoke a refresh token (sign out). Needs no access token. */
   revokeToken: RevokePayload;
@@ -740,6 +740,7 @@ export type ReasonTotal = {
   changes: Scalars['Int']['output'];
   /** Sum of the deltas. */
   net: Scalars['BigInt']['output'];
+  /** The reason summed. */
   reason: StockChangeReason;
 };
 
@@ -817,7 +818,7 @@ export type Subscription = {
   __typename?: 'Subscription';
   /** An item in your scope drops below its threshold (once, until it recovers); deletions never alert. */
   lowStockAlerts: InventoryItem;
-  /** Every change of a quantity in your scope (creation, adjustment, edit, deletion), as it commits; with itemId, only that item's. */
+  /** Every change of a quantity in your scope (creation, adjustment, edit, deletion), as it commits; with itemId, only that item's. With afterId, the changes after it come first, oldest first, then live ones: none twice, none missed. */
   stockChanges: ItemChange;
 };
 
