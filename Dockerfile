@@ -9,6 +9,15 @@ COPY playground/build.mjs ./
 COPY playground/src ./src
 RUN npm run build
 
+# The web app (web/ -> web/dist, served at /app/), built from the committed lock file.
+FROM node:20-slim AS web
+WORKDIR /src/web
+COPY web/package.json web/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY schema.graphql /src/schema.graphql
+COPY web/ ./
+RUN npm run build
+
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PORT=8000 WEB_CONCURRENCY=2
@@ -18,6 +27,7 @@ COPY requirements.txt .
 RUN pip install --no-cache-dir -r requirements.txt
 
 COPY . .
+COPY --from=web /src/web/dist web/dist
 COPY --from=playground /playground/static/playground playground/static/playground
 # collectstatic only reads settings; a throwaway key satisfies the production check.
 RUN SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput

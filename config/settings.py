@@ -46,7 +46,9 @@ MIDDLEWARE = [
     "config.observability.ObservabilityMiddleware",  # request ids, request metrics
     "django.middleware.security.SecurityMiddleware",
     "corsheaders.middleware.CorsMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",  # the admin's static files in production
+    # WhiteNoise (the admin's static files in production) plus the web app's assets.
+    "config.webapp.AppWhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",  # no site-wide policy: only views that set one (/app/)
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

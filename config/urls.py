@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import path, re_path
 from django.views.decorators.csrf import csrf_exempt
 
+from config import webapp
 from config.health import healthz
 from config.metrics_view import metrics_view
 from config.pages import doc, landing, rest_api_gone
@@ -24,4 +25,5 @@ urlpatterns = [
     path("", landing, name="landing"),
     path("docs/<str:name>", doc, name="doc"),
     re_path(r"^api(?:/(?P<rest>.*))?$", rest_api_gone),
+    *webapp.urlpatterns,
 ]
