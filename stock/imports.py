@@ -269,6 +269,9 @@ def import_items(*, actor: User, file, owner_id: int | str | None = None,
     if not rules.can_create_items(actor):
         raise Forbidden("Workers cannot import items.")
     owner = services.resolve_owner(actor, owner_id)
+    if not (hasattr(file, "read") and hasattr(file, "seek")):
+        raise InvalidInput.single(
+            "file", "Send the file as a GraphQL multipart request (multipart/form-data).")
     size = getattr(file, "size", None)
     if size is not None and size > settings.IMPORT_MAX_BYTES:
         raise InvalidInput.single(

@@ -21,6 +21,8 @@ schemathesis.graphql.scalar("DateTime", st.one_of(
     st.text(max_size=30).map(nodes.String),
 ))
 schemathesis.graphql.scalar("JSON", st.text(max_size=20).map(nodes.String))
+# A file comes only in a multipart request; in a JSON body it can only be a wrong value.
+schemathesis.graphql.scalar("Upload", st.text(max_size=20).map(nodes.String))
 
 
 @schemathesis.check

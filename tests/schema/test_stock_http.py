@@ -193,3 +193,11 @@ def test_export_streams_in_chunks(owner, monkeypatch, django_assert_num_queries)
     with django_assert_num_queries(4):  # 3 chunks of at most 2 rows, and the empty end
         rows = csv_rows(response)
     assert len(rows) == 6
+
+
+@pytest.mark.parametrize("file", ["name,category,price", 12, None])
+def test_import_in_a_json_body_names_the_file(gql, owner, file):
+    """The file can only come in a multipart request; in a JSON body it is bad input."""
+    body = gql(IMPORT, {"file": file}, user=owner)
+    assert [e["extensions"]["code"] for e in body["errors"]] == ["BAD_USER_INPUT"], body
+    assert not InventoryItem.objects.exists()
