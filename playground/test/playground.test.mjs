@@ -86,6 +86,12 @@ async function resultIncludes(expect, timeout) {
 async function run(query, expect, timeout = 30000) {
   await setEditor(RESULT, "");
   await setEditor(QUERY, query);
+  // While the editor still holds several operations (the sample document does), Run is a
+  // menu of them; wait until GraphiQL has read the new, single-operation document.
+  await page.waitForFunction(() => {
+    const button = document.querySelector(".graphiql-execute-button");
+    return button && !button.hasAttribute("aria-haspopup");
+  });
   await page.click(".graphiql-execute-button");
   await resultIncludes(expect, timeout);
   return JSON.parse(await result());
