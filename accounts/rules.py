@@ -1,4 +1,4 @@
-"""The role table of shared/API.md, in one place.
+"""The role table (docs/api.md, Who may do what), in one place.
 
 Scope (which rows a user can see at all) lives in the selectors, built on
 scope_owner_id; the predicates here say what a user may do with rows in scope.

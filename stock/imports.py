@@ -265,7 +265,7 @@ def _changed_fields(item: InventoryItem, values: dict) -> list[str]:
 
 def import_items(*, actor: User, file, owner_id: int | str | None = None,
                  dry_run: bool = False) -> ImportResult:
-    """Import a CSV file (a binary, seekable file object); see shared/API.md."""
+    """Import a CSV file (a binary, seekable file object); see docs/api.md."""
     if not rules.can_create_items(actor):
         raise Forbidden("Workers cannot import items.")
     owner = services.resolve_owner(actor, owner_id)

@@ -1,4 +1,4 @@
-"""The role table of shared/API.md, one cell per (operation, caller)."""
+"""The role table of docs/api.md, one cell per (operation, caller)."""
 
 from dataclasses import dataclass
 

@@ -1,4 +1,4 @@
-"""adjustStockBatch, countStock and revertChange (shared/API.md, Stock operations)."""
+"""adjustStockBatch, countStock and revertChange (docs/api.md, Stock operations)."""
 
 import pytest
 
