@@ -188,15 +188,18 @@ REDIS_TIMEOUT_SECONDS = env_float("REDIS_TIMEOUT_SECONDS", 1.0)
 HEALTH_TIMEOUT_SECONDS = env_float("HEALTH_TIMEOUT_SECONDS", 1.5)
 
 
-def _redis_options(*, read_timeout: float) -> dict:
+def _redis_options(*, read_timeout: float, for_asyncio: bool = False) -> dict:
     """Connection options for redis-py (pinned in requirements.txt): bounded connects and
     reads, a PING before reusing a connection idle for 10 s, and one immediate retry on a
     connection error, so a connection that died while Redis was away is never the
-    failure a caller sees once Redis is back."""
+    failure a caller sees once Redis is back. The retry must be of the client's kind: a
+    sync Retry on an asyncio connection returns the coroutine unawaited, retrying nothing."""
+    from redis.asyncio.retry import Retry as AsyncRetry
     from redis.backoff import NoBackoff
     from redis.exceptions import ConnectionError as RedisConnectionError
-    from redis.retry import Retry
+    from redis.retry import Retry as SyncRetry
 
+    Retry = AsyncRetry if for_asyncio else SyncRetry
     return {
         "socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
         "socket_timeout": read_timeout,
@@ -243,7 +246,7 @@ def channel_layer_hosts(url: str) -> list[dict]:
     # A subscriber's read blocks in BZPOPMIN for 5 s (channels-redis); the socket
     # timeout must be longer, or every idle subscription drops.
     return [{"address": url, "max_connections": CHANNEL_REDIS_MAX_CONNECTIONS,
-             **_redis_options(read_timeout=CHANNEL_SOCKET_TIMEOUT_SECONDS)}]
+             **_redis_options(read_timeout=CHANNEL_SOCKET_TIMEOUT_SECONDS, for_asyncio=True)}]
 
 
 if REDIS_URL:
