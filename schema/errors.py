@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
+from strawberry.types.graphql import OperationType
 from strawberry.utils.str_converters import to_camel_case
 
 from core.database import is_statement_timeout, unavailable
@@ -27,6 +28,7 @@ from schema.limits import TOO_COMPLEX, is_token_limit_error
 logger = logging.getLogger("schema.errors")
 
 INTERNAL_MESSAGE = "Internal server error."
+SLOW_WRITE_MESSAGE = "The database did not apply the write in time; nothing was applied. Try again."
 
 
 def _with_code(error: GraphQLError, message: str, extensions: dict) -> GraphQLError:
@@ -77,7 +79,9 @@ def _where(error: GraphQLError) -> str:
     return ".".join(str(part) for part in error.path or ()) or "the operation"
 
 
-def format_error(error: GraphQLError) -> GraphQLError:
+def format_error(error: GraphQLError, *, write: bool = False) -> GraphQLError:
+    """write: the error is of a mutation (a statement timeout there is the database being
+    too slow to apply it, not a query to simplify)."""
     original = error.original_error
     while isinstance(original, GraphQLError) and original.original_error is not None:
         original = original.original_error
@@ -95,6 +99,10 @@ def format_error(error: GraphQLError) -> GraphQLError:
     if is_token_limit_error(error):
         return _with_code(error, error.message, {
             "code": TOO_COMPLEX, "limit": "tokens", "maximum": settings.GRAPHQL_MAX_TOKENS})
+    if is_statement_timeout(original) and write:
+        logger.warning("Write cancelled by the statement timeout in %s", _where(error))
+        return _with_code(error, SLOW_WRITE_MESSAGE, {
+            "code": "SERVICE_UNAVAILABLE", "retryAfter": settings.DB_RETRY_AFTER_SECONDS})
     if is_statement_timeout(original):
         return _with_code(error, "The query took too long and was cancelled.", {
             "code": TOO_COMPLEX, "limit": "statementTimeout",
@@ -120,4 +128,12 @@ class ErrorCodes(SchemaExtension):
         yield
         result = self.execution_context.result
         if result is not None and result.errors:
-            result.errors = [format_error(error) for error in result.errors]
+            write = is_write(self.execution_context)
+            result.errors = [format_error(error, write=write) for error in result.errors]
+
+
+def is_write(execution_context) -> bool:
+    try:
+        return execution_context.operation_type == OperationType.MUTATION
+    except Exception:  # noqa: BLE001 - no operation to tell (a document that did not parse)
+        return False

@@ -11,7 +11,7 @@ from schema.accounts.auth_mutations import AuthMutations
 from schema.accounts.mutations import AccountMutations
 from schema.accounts.queries import AccountQueries
 from schema.descriptions import describe
-from schema.errors import ErrorCodes, format_error
+from schema.errors import ErrorCodes, format_error, is_write
 from schema.limits import limit_extensions
 from schema.metrics import OperationOutcome
 from schema.names import ContractNameConverter
@@ -45,7 +45,8 @@ class Schema(strawberry.Schema):
         """Some errors reach only this hook: subscription frames, and parse errors raised
         before the ErrorCodes extension's operation hook completes. Give them their
         codes here, in place. format_error is idempotent and does the logging."""
-        errors[:] = [format_error(error) for error in errors]
+        write = execution_context is not None and is_write(execution_context)
+        errors[:] = [format_error(error, write=write) for error in errors]
 
 
 def _extensions() -> list:

@@ -1,6 +1,7 @@
 """The database unreachable, restarting, or a row locked past DB_LOCK_TIMEOUT_MS: the
 answer is JSON SERVICE_UNAVAILABLE with retryAfter, never an HTML page, nothing applied;
-a statement past statement_timeout stays QUERY_TOO_COMPLEX."""
+a read past statement_timeout stays QUERY_TOO_COMPLEX, a write past it (the database too
+slow to apply it, e.g. paused) is SERVICE_UNAVAILABLE."""
 
 import threading
 from unittest import mock
@@ -10,9 +11,10 @@ import pytest
 from django.db import OperationalError, connection
 from graphql import GraphQLError
 
+from accounts.tokens import access_token_for
 from core.errors import ServiceUnavailable
 from schema.errors import format_error
-from stock import admission
+from stock import admission, events
 from tests.conftest import error_codes
 from tests.factories import make_item
 
@@ -29,8 +31,9 @@ def _wrapped(sqlstate: str | None) -> OperationalError:
     return error
 
 
-def _formatted(exc):
-    return format_error(GraphQLError("x", path=["adjustStock"], original_error=exc)).extensions
+def _formatted(exc, write=False):
+    error = GraphQLError("x", path=["adjustStock"], original_error=exc)
+    return format_error(error, write=write).extensions
 
 
 @pytest.mark.parametrize(("sqlstate", "code"), [
@@ -46,6 +49,42 @@ def test_database_errors_get_their_codes(sqlstate, code, settings):
         expected = (settings.DB_LOCK_RETRY_AFTER_SECONDS if sqlstate == "55P03"
                     else settings.DB_RETRY_AFTER_SECONDS)
         assert extensions["retryAfter"] == expected
+
+
+@pytest.mark.parametrize(("sqlstate", "code"), [
+    (None, "SERVICE_UNAVAILABLE"),
+    ("55P03", "SERVICE_UNAVAILABLE"),
+    ("57014", "SERVICE_UNAVAILABLE"),     # a write is never "too complex"
+])
+def test_database_errors_of_a_write_get_their_codes(sqlstate, code, settings):
+    extensions = _formatted(_wrapped(sqlstate), write=True)
+    assert extensions["code"] == code
+    assert extensions["retryAfter"] == (settings.DB_LOCK_RETRY_AFTER_SECONDS
+                                        if sqlstate == "55P03" else settings.DB_RETRY_AFTER_SECONDS)
+
+
+@pytest.mark.postgres
+def test_a_write_past_the_statement_timeout_is_service_unavailable(gql, owner, monkeypatch):
+    """The statement runs after the item's UPDATE and the log row: nothing is applied."""
+    item = make_item(owner, quantity=1)
+    announce = events.announce_change
+
+    def slow(**kwargs):
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL statement_timeout = 50")
+            cursor.execute("SELECT pg_sleep(1)")
+        announce(**kwargs)
+
+    monkeypatch.setattr(events, "announce_change", slow)
+    response = gql.http.post("/graphql/", {"query": ADJUST, "variables": {"id": item.pk}},
+                             content_type="application/json",
+                             HTTP_AUTHORIZATION=f"JWT {access_token_for(owner)}")
+    assert response.status_code == 503 and response["Retry-After"]
+    error = response.json()["errors"][0]
+    assert error["extensions"]["code"] == "SERVICE_UNAVAILABLE"
+    assert "nothing was applied" in error["message"]
+    item.refresh_from_db()
+    assert item.quantity == 1 and item.changes.count() == 1
 
 
 def test_driver_text_never_reaches_the_client():
