@@ -2,7 +2,18 @@
 
 from decimal import Decimal
 
-from django.db.models import Count, DecimalField, ExpressionWrapper, F, QuerySet, Sum
+from django.db.models import (
+    Count,
+    DecimalField,
+    ExpressionWrapper,
+    F,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+)
 
 from accounts import rules
 from stock.models import InventoryItem, ItemChange
@@ -47,3 +58,23 @@ def category_summaries(user) -> list[dict]:
         }
         for row in rows
     ]
+
+
+def with_previous_pk(changes: QuerySet[ItemChange]) -> QuerySet[ItemChange]:
+    """Each change with previous_pk: the id of the one before it in its item's chain
+    (chain order is (timestamp, id); one probe of stock_change_item_time each)."""
+    earlier = ItemChange.objects.filter(item_id=OuterRef("item_id")).filter(
+        Q(timestamp__lt=OuterRef("timestamp"))
+        | Q(timestamp=OuterRef("timestamp"), pk__lt=OuterRef("pk")))
+    return changes.annotate(previous_pk=Subquery(
+        earlier.order_by("-timestamp", "-id").values("pk")[:1]))
+
+
+def chain_between(user, *, item_id: int, after_pk: int, before_pk: int) -> list[ItemChange]:
+    """The item's changes with ids in (after_pk, before_pk), in chain order, in scope."""
+    return list(changes_in_scope(user).select_related("item", "user")
+                .filter(item_id=item_id, pk__gt=after_pk, pk__lt=before_pk).order_by("pk"))
+
+
+def last_change_pk() -> int:
+    return ItemChange.objects.aggregate(last=Max("pk"))["last"] or 0

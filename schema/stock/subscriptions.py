@@ -28,7 +28,13 @@ from core.ids import parse_id
 from schema.stock.types import InventoryItemType, ItemChangeType
 from stock import events
 from stock.models import InventoryItem, ItemChange
-from stock.selectors import changes_in_scope, items_in_scope
+from stock.selectors import (
+    chain_between,
+    changes_in_scope,
+    items_in_scope,
+    last_change_pk,
+    with_previous_pk,
+)
 
 logger = logging.getLogger("schema.stock.subscriptions")
 
@@ -57,7 +63,8 @@ class _SharedLoads:
 
 
 _changes = _SharedLoads(sync_to_async(
-    lambda pk: ItemChange.objects.select_related("item", "user").filter(pk=pk).first()))
+    lambda pk: with_previous_pk(ItemChange.objects.select_related("item", "user"))
+    .filter(pk=pk).first()))
 _items = _SharedLoads(sync_to_async(
     lambda pk: InventoryItem.objects.select_related("owner").filter(pk=pk).first()))
 
@@ -69,10 +76,45 @@ def _item_in_scope(user: User, item_pk: int) -> bool:
 
 @sync_to_async
 def _replay_batch(user: User, item_pk: int | None, after_pk: int) -> list[ItemChange]:
-    changes = changes_in_scope(user).select_related("item", "user").filter(pk__gt=after_pk)
+    changes = with_previous_pk(changes_in_scope(user).select_related("item", "user")
+                               .filter(pk__gt=after_pk))
     if item_pk is not None:
         changes = changes.filter(item_id=item_pk)
     return list(changes.order_by("pk")[:REPLAY_BATCH])
+
+
+_chain_between = sync_to_async(chain_between)
+_last_change_pk = sync_to_async(last_change_pk)
+
+
+class _ChainOrder:
+    """What one subscription has sent of each item's chain, so that an item's changes go
+    out in chain order and once each, whatever order their events come in: two processes
+    publish after their own commits, and a replay in batches can miss a change that
+    commits between two batches. A change whose predecessor (above the floor: afterId, or
+    the log's end when the subscription began) was not sent brings the missing ones first."""
+
+    def __init__(self, user: User, floor: int) -> None:
+        self.user, self.floor = user, floor
+        self.sent: dict[int, int] = {}  # item id -> the last change id sent
+
+    def sent_already(self, item_id: int | None, change_id: int) -> bool:
+        """Sent before (e.g. as the predecessor of a later change)."""
+        return item_id is not None and change_id <= self.sent.get(item_id, 0)
+
+    async def in_order(self, change: ItemChange) -> list[ItemChange]:
+        item = change.item_id
+        if item is None:  # the item was deleted meanwhile: no chain to keep
+            return [change]
+        if self.sent_already(item, change.pk):
+            return []
+        lower = self.sent.get(item, self.floor)
+        missing = []
+        if change.previous_pk is not None and change.previous_pk > lower:
+            missing = await _chain_between(self.user, item_id=item, after_pk=lower,
+                                           before_pk=change.pk)
+        self.sent[item] = change.pk
+        return [*missing, change]
 
 
 async def _replay(user: User, item_pk: int | None, after_pk: int) -> AsyncIterator[ItemChange]:
@@ -123,22 +165,23 @@ async def _change_stream(ws, user: User, item_pk: int | None, after_pk: int | No
     # Listen first, then replay: a change that commits meanwhile arrives live, and
     # one already replayed is not sent again.
     async with ws.listen_to_channel(events.CHANGE, groups=events.groups_for(user)) as stream:
-        replayed: set[int] = set()
+        order = _ChainOrder(user, after_pk if after_pk is not None else await _last_change_pk())
         if after_pk is not None:
-            async for change in _replay(user, item_pk, after_pk):
-                replayed.add(change.pk)
-                yield change
+            async for replayed in _replay(user, item_pk, after_pk):
+                for change in await order.in_order(replayed):
+                    yield change
         async for message in stream:
             if message.get("access_ended"):
                 await ws.close(code=ACCESS_ENDED)
                 return
             if item_pk is not None and message["item_id"] != item_pk:
                 continue
-            if message["change_id"] in replayed:
+            if order.sent_already(message["item_id"], message["change_id"]):
                 continue
-            change = await _changes.get(message["change_id"])
-            if change is not None:
-                yield change
+            live = await _changes.get(message["change_id"])
+            if live is not None:
+                for change in await order.in_order(live):
+                    yield change
 
 
 async def _low_stock_stream(ws, user: User):

@@ -5,6 +5,7 @@ from unittest import mock
 
 import pytest
 from asgiref.sync import sync_to_async
+from channels.layers import get_channel_layer
 from django.db import OperationalError
 
 from stock import events
@@ -84,6 +85,60 @@ async def test_replay_never_sends_a_change_twice_when_it_also_arrives_live():
         payload = await next_payload(ws)
         assert int(payload["data"]["stockChanges"]["id"]) == raced[0].pk
         assert await ws.receive_nothing(timeout=0.5)
+    await ws.disconnect()
+
+
+async def _publish(change):
+    """The change's live event, as its commit hook sends it."""
+    layer = get_channel_layer()
+    message = {"type": events.CHANGE, "change_id": change.pk, "item_id": change.item_id}
+    await layer.group_send(events.owner_group(change.owner_id), message)
+
+
+async def test_live_events_out_of_chain_order_still_arrive_in_chain_order():
+    """Two processes publish after their own commits: an item's later change can be
+    announced first. The subscriber gets its changes in chain order, each once."""
+    owner = await sync_to_async(OwnerFactory)()
+    item = await sync_to_async(make_item)(owner, quantity=1)
+    ws = await authorised(owner)
+    await subscribe(ws, RESUME, {}, group=events.owner_group(owner.pk))
+    with mock.patch.object(events, "announce_change"):  # announced by hand, below
+        first, second = await adjust(owner, item, 1), await adjust(owner, item, 2)
+    await _publish(second)
+    await _publish(first)
+    ids = [int((await next_payload(ws))["data"]["stockChanges"]["id"]) for _ in range(2)]
+    assert ids == [first.pk, second.pk]
+    assert await ws.receive_nothing(timeout=0.3)
+    await ws.disconnect()
+
+
+async def test_a_change_a_replay_batch_missed_comes_before_its_successor():
+    """A change committed between two replay batches, with an id below the first batch's
+    end, is in neither batch; the next change of its item brings it first."""
+    owner = await sync_to_async(OwnerFactory)()
+    item = await sync_to_async(make_item)(owner, quantity=1)
+    other = await sync_to_async(make_item)(owner, quantity=1)
+    start = await adjust(owner, item, 1)
+    late = await adjust(owner, item, 2)  # hidden from the first batch, as if uncommitted
+    others = [await adjust(owner, other, 1) for _ in range(3)]
+    after_late = await adjust(owner, item, 3)
+    from schema.stock import subscriptions
+
+    real_batch = subscriptions._replay_batch
+
+    async def batches_of_two(user, item_pk, after_pk):
+        with mock.patch.object(subscriptions, "REPLAY_BATCH", 500):
+            batch = await real_batch(user, item_pk, after_pk)
+        return [c for c in batch if c.pk != late.pk][:2]
+
+    ws = await authorised(owner)
+    with mock.patch.object(subscriptions, "REPLAY_BATCH", 2), \
+            mock.patch.object(subscriptions, "_replay_batch", batches_of_two):
+        await subscribe(ws, RESUME, {"after": str(start.pk)}, group=events.owner_group(owner.pk))
+        ids = [int((await next_payload(ws))["data"]["stockChanges"]["id"]) for _ in range(5)]
+        assert await ws.receive_nothing(timeout=0.3)
+    assert sorted(ids) == sorted([late.pk, *(c.pk for c in others), after_late.pk])
+    assert ids.index(late.pk) < ids.index(after_late.pk)
     await ws.disconnect()
 
 
