@@ -193,6 +193,12 @@ class Server:
                 os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait(5)
 
+    def workers(self) -> list[int]:
+        """The PIDs of gunicorn's workers (the server process is its master)."""
+        children = subprocess.run(["ps", "-o", "pid=", "--ppid", str(self.process.pid)],
+                                  capture_output=True, text=True).stdout.split()
+        return sorted(map(int, children))
+
     def _answer(self, request, timeout: float) -> Answer:
         started = time.monotonic()
         try:

@@ -3,6 +3,7 @@ behaviour). Each test injects one fault under a bounded write load and then chec
 change log (Stack.check_log): chains intact, every acknowledged write there once, no
 write that was answered with an error applied."""
 
+import os
 import signal
 import threading
 import time
@@ -250,3 +251,26 @@ def test_row_lock_held(stack, waiters):
     assert cold[len(cold) // 2] < 0.5 and cold[-1] < ANSWER_WITHIN, cold
     stack.check_log(hot_load)
     stack.check_log(cold_load)
+
+
+def test_worker_killed(stack):
+    """kill -9 of a worker: gunicorn starts another; the other worker serves meanwhile.
+    A request the killed worker was answering gets no answer (its outcome unknown to the
+    client: a retry with the same idempotencyKey is safe); every answer is a success."""
+    with Load(stack, stack.items) as load:
+        time.sleep(1)
+        before = stack.server.workers()
+        assert len(before) == 2, before
+        load.phase = "outage"
+        os.kill(before[0], signal.SIGKILL)
+        replaced = wait_until(lambda: len(stack.server.workers()) == 2
+                              and before[0] not in stack.server.workers(), 10, 0.02)
+        time.sleep(1)
+        load.phase = "after"
+        time.sleep(1)
+    assert replaced < 2, f"the worker was replaced after {replaced:.1f} s"
+    assert load.in_phase("outage")
+    assert all(a.answer.ok for a in load.attempts if a.answer.status is not None)
+    assert all(a.answer.ok for a in load.in_phase("after"))
+    assert health(stack)[0] == 200
+    stack.check_log(load)
