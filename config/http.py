@@ -15,6 +15,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE, then a temporary file), and given a CONTENT_LENGTH 
 client sent none (chunked). Reading stops past GRAPHQL_MAX_BODY_BYTES: the length is then
 over the limit and the view answers 413. The response is collected in the thread (the
 API answers JSON, WhiteNoise the admin's small static files: nothing streams).
+
+/healthz and /metrics run in threads of their own: a load balancer's probe must answer
+even when every HTTP thread waits (e.g. for a row lock another request holds).
 """
 
 import tempfile
@@ -25,14 +28,23 @@ from asgiref.sync import sync_to_async
 from django.conf import settings
 from django.core.wsgi import get_wsgi_application
 
+from core.arrival import mark_arrival
+
+OPERATIONS_PATHS = frozenset({"/healthz", "/metrics"})
+
 
 class WSGIBridge:
     def __init__(self, threads: int) -> None:
         self.wsgi = get_wsgi_application()
-        executor = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="http")
-        self.respond = sync_to_async(self._respond, thread_sensitive=False, executor=executor)
+        self.respond = self._responder(threads, "http")
+        self.respond_operations = self._responder(2, "operations")
+
+    def _responder(self, threads: int, name: str):
+        executor = ThreadPoolExecutor(max_workers=threads, thread_name_prefix=name)
+        return sync_to_async(self._respond, thread_sensitive=False, executor=executor)
 
     async def __call__(self, scope, receive, send) -> None:
+        mark_arrival()  # the context is copied into the thread that answers
         body = tempfile.SpooledTemporaryFile(max_size=settings.FILE_UPLOAD_MAX_MEMORY_SIZE)
         try:
             size = 0
@@ -48,7 +60,9 @@ class WSGIBridge:
             body.seek(0)
             environ = build_environ(scope, body)
             environ.setdefault("CONTENT_LENGTH", str(size))
-            status, headers, content = await self.respond(environ)
+            respond = (self.respond_operations if scope["path"] in OPERATIONS_PATHS
+                       else self.respond)
+            status, headers, content = await respond(environ)
         finally:
             body.close()
         await send({"type": "http.response.start", "status": status, "headers": headers})

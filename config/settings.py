@@ -97,9 +97,12 @@ DB_POOL_TIMEOUT_SECONDS = env_float("DB_POOL_TIMEOUT_SECONDS", 2.0)
 DB_POOL_RECONNECT_DELAY_SECONDS = env_float("DB_POOL_RECONNECT_DELAY_SECONDS", 0.5)
 DB_RETRY_AFTER_SECONDS = env_int("DB_RETRY_AFTER_SECONDS", 2)
 DB_LOCK_RETRY_AFTER_SECONDS = env_int("DB_LOCK_RETRY_AFTER_SECONDS", 1)
-# At most this many requests of one process wait for the same item's row at once; more
-# answer SERVICE_UNAVAILABLE without taking a database connection (stock.admission).
+# At most this many requests of one process wait in the database for the same item's row
+# at once; up to DB_ITEM_MAX_QUEUE more wait for their turn (without a statement running),
+# and past both a write to that item answers SERVICE_UNAVAILABLE at once, so one hot item
+# never takes every HTTP thread (stock.admission).
 DB_ITEM_MAX_WAITERS = env_int("DB_ITEM_MAX_WAITERS", 3)
+DB_ITEM_MAX_QUEUE = env_int("DB_ITEM_MAX_QUEUE", 5)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     _options = DATABASES["default"].setdefault("OPTIONS", {})
     # Every statement is bounded; a cancelled one answers QUERY_TOO_COMPLEX, not a 500.
@@ -112,7 +115,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         # (CONN_MAX_AGE) would pile up until PostgreSQL refuses clients; a pool does not.
         _options["pool"] = {
             "min_size": env_int("DB_POOL_MIN_SIZE", 2),
-            "max_size": env_int("DB_POOL_MAX_SIZE", 10),
+            "max_size": env_int("DB_POOL_MAX_SIZE", 12),
             "timeout": DB_POOL_TIMEOUT_SECONDS,
         }
         # A pooled connection is checked as it is lent: after a database restart none
@@ -210,8 +213,9 @@ def _redis_options(*, read_timeout: float, for_asyncio: bool = False) -> dict:
 
 
 # Threads of a server process answering HTTP requests (config.asgi); at most the
-# database pool's size, so none waits for a connection.
-HTTP_THREADS = env_int("HTTP_THREADS", 8)
+# database pool's size, so none waits for a connection. Above DB_ITEM_MAX_WAITERS +
+# DB_ITEM_MAX_QUEUE, so threads stay free for other items while one is hot.
+HTTP_THREADS = env_int("HTTP_THREADS", 12)
 
 # The shared cache (login throttling): Redis across processes, else this process's memory.
 # While Redis is unreachable, accounts.throttle counts in process memory.

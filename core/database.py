@@ -23,6 +23,14 @@ def is_statement_timeout(exc: BaseException) -> bool:
     return isinstance(exc, OperationalError) and sqlstate(exc) == STATEMENT_TIMEOUT
 
 
+def row_locked() -> ServiceUnavailable:
+    """A write gave up waiting for a row another request holds."""
+    return ServiceUnavailable(
+        "The item is being changed by another request; nothing was applied. Try again.",
+        retry_after=settings.DB_LOCK_RETRY_AFTER_SECONDS,
+    )
+
+
 def unavailable(exc: BaseException) -> ServiceUnavailable | None:
     """The ServiceUnavailable a database failure means, or None if it means something else."""
     if isinstance(exc, ServiceUnavailable):
@@ -33,10 +41,7 @@ def unavailable(exc: BaseException) -> ServiceUnavailable | None:
     if code == STATEMENT_TIMEOUT:
         return None
     if code == LOCK_NOT_AVAILABLE:
-        return ServiceUnavailable(
-            "The item is being changed by another request; nothing was applied. Try again.",
-            retry_after=settings.DB_LOCK_RETRY_AFTER_SECONDS,
-        )
+        return row_locked()
     return ServiceUnavailable(
         "The database is unavailable; nothing was applied. Try again shortly.",
         retry_after=settings.DB_RETRY_AFTER_SECONDS,

@@ -1,9 +1,11 @@
 """One hot item must not take every database connection.
 
-A write to one item waits for its row lock while holding a pooled connection. Within a
-process at most DB_ITEM_MAX_WAITERS requests go to the database for the same item at
-once; the others wait here, without a connection, at most as long as the lock timeout,
-then answer SERVICE_UNAVAILABLE. Other items are not held up.
+A write to one item waits for its row lock while holding a pooled connection and an HTTP
+thread. Within a process at most DB_ITEM_MAX_WAITERS requests go to the database for the
+same item at once; up to DB_ITEM_MAX_QUEUE more wait here for their turn, at most as long
+as the lock timeout, then answer SERVICE_UNAVAILABLE; any more answer it at once. So
+other items (and reads) always keep threads and connections. The wait counts from the
+request's arrival (core.arrival): time spent queued for an HTTP thread is part of it.
 """
 
 import threading
@@ -12,8 +14,10 @@ from collections import defaultdict
 from contextlib import contextmanager
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import OperationalError, connection, transaction
 
+from core.arrival import waited_seconds
+from core.database import is_statement_timeout, row_locked
 from core.errors import ServiceUnavailable
 
 _lock = threading.Lock()
@@ -30,16 +34,25 @@ def _busy() -> ServiceUnavailable:
 
 @contextmanager
 def item_transaction(item_pk: int):
-    """A transaction for a write to one item, in one of its slots. Time spent waiting for
-    the slot counts against the lock timeout: the whole wait stays within it."""
-    started = time.monotonic()
-    with item_slot(item_pk), transaction.atomic():
-        waited_ms = int((time.monotonic() - started) * 1000)
-        if waited_ms > 20 and connection.vendor == "postgresql":
-            remaining = max(10, settings.DB_LOCK_TIMEOUT_MS - waited_ms)
-            with connection.cursor() as cursor:
-                cursor.execute(f"SET LOCAL lock_timeout = {remaining}")
-        yield
+    """A transaction for a write to one item, in one of its slots. The whole wait (for a
+    thread, the slot and the row) stays within the lock timeout. On PostgreSQL the rest
+    of it bounds each statement too: lock_timeout counts each lock wait anew, and a write
+    queued behind another waiter waits twice (for the tuple lock, then for the holder)."""
+    started = time.monotonic() - waited_seconds()
+    try:
+        with item_slot(item_pk), transaction.atomic():
+            if connection.vendor == "postgresql":
+                waited_ms = int((time.monotonic() - started) * 1000)
+                remaining = max(10, settings.DB_LOCK_TIMEOUT_MS - waited_ms)
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT set_config('lock_timeout', %s, true), "
+                                   "set_config('statement_timeout', %s, true)",
+                                   [str(remaining), str(remaining)])
+            yield
+    except OperationalError as exc:
+        if is_statement_timeout(exc):
+            raise row_locked() from exc
+        raise
 
 
 @contextmanager
@@ -50,8 +63,12 @@ def item_slot(item_pk: int):
         if slots is None:
             slots = _slots[item_pk] = threading.BoundedSemaphore(settings.DB_ITEM_MAX_WAITERS)
         _users[item_pk] += 1
+        full = _users[item_pk] > settings.DB_ITEM_MAX_WAITERS + settings.DB_ITEM_MAX_QUEUE
     try:
-        if not slots.acquire(timeout=settings.DB_LOCK_TIMEOUT_MS / 1000):
+        if full:
+            raise _busy()
+        remaining = settings.DB_LOCK_TIMEOUT_MS / 1000 - waited_seconds()
+        if not slots.acquire(timeout=max(0.0, remaining)):
             raise _busy()
         try:
             yield

@@ -87,3 +87,36 @@ async def test_a_body_without_content_length_over_the_limit_is_refused(settings,
     status, body = await _post_chunked([b"{" + b" " * 60] * 5 + [b"}"], access_token(owner))
     assert status == 413
     assert body["errors"][0]["extensions"]["limit"] == "bodyBytes"
+
+
+async def test_healthz_answers_while_every_http_thread_waits():
+    """A probe has threads of its own: requests waiting (e.g. for a row lock) in every
+    HTTP thread do not hold it up."""
+    import asyncio
+    import threading
+
+    from config.http import WSGIBridge
+
+    bridge = WSGIBridge(threads=1)
+    real, release = bridge.wsgi, threading.Event()
+
+    def waiting_app(environ, start_response):
+        if environ["PATH_INFO"] == "/graphql/":
+            release.wait(10)
+        return real(environ, start_response)
+
+    bridge.wsgi = waiting_app
+    headers = [(b"host", b"127.0.0.1")]
+    waiting = asyncio.ensure_future(HttpCommunicator(
+        bridge, "POST", "/graphql/", body=ME, headers=[*headers, (
+            b"content-type", b"application/json")]).get_response(timeout=15))
+    try:
+        await asyncio.sleep(0.2)
+        health = await HttpCommunicator(bridge, "GET", "/healthz",
+                                        headers=headers).get_response(timeout=5)
+        assert health["status"] in (200, 503)  # answered (no Redis configured here)
+        assert json.loads(health["body"])["database"] == "ok"
+        assert not waiting.done()
+    finally:
+        release.set()
+    assert (await waiting)["status"] == 200  # then answered (UNAUTHENTICATED: no token)

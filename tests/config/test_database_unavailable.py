@@ -169,3 +169,72 @@ def test_a_row_locked_past_the_lock_timeout_answers_service_unavailable(gql, own
     assert error_codes(update) == ["SERVICE_UNAVAILABLE"], update
     item.refresh_from_db()
     assert item.quantity == 5 and item.changes.count() == 1  # nothing applied
+
+
+@pytest.mark.postgres
+def test_an_item_write_bounds_each_statement_by_what_is_left_of_the_lock_timeout(
+        owner, settings):
+    """lock_timeout counts each lock wait anew: a write queued behind another waiter
+    would wait for the tuple lock, then for the holder, twice the timeout in all. Each
+    statement of an item's write is also bounded by what is left of it."""
+    settings.DB_LOCK_TIMEOUT_MS = 1500
+    item = make_item(owner, quantity=5)
+    with admission.item_transaction(item.pk), connection.cursor() as cursor:
+        cursor.execute("SHOW statement_timeout")
+        statement_ms = int(cursor.fetchone()[0].removesuffix("ms"))
+        cursor.execute("SHOW lock_timeout")
+        lock_ms = int(cursor.fetchone()[0].removesuffix("ms"))
+    assert 1000 < statement_ms <= 1500 and lock_ms == statement_ms
+
+
+@pytest.mark.postgres
+def test_a_write_timed_out_behind_the_lock_is_the_lock_answer(owner, settings):
+    """The statement timeout of an item's write is a lock wait (its retryAfter), not a
+    slow database."""
+    item = make_item(owner, quantity=5)
+    with pytest.raises(ServiceUnavailable) as refused:
+        with admission.item_transaction(item.pk), connection.cursor() as cursor:
+            cursor.execute("SELECT pg_sleep(5)")
+    assert refused.value.retry_after == settings.DB_LOCK_RETRY_AFTER_SECONDS
+    assert "being changed by another request" in refused.value.message
+
+
+def test_past_the_item_queue_a_write_is_refused_at_once(settings):
+    """DB_ITEM_MAX_WAITERS in the database and DB_ITEM_MAX_QUEUE waiting for a turn: the
+    next write to that item does not take a thread for the lock timeout."""
+    settings.DB_ITEM_MAX_WAITERS, settings.DB_ITEM_MAX_QUEUE = 1, 1
+    settings.DB_LOCK_TIMEOUT_MS = 30_000
+    inside, release = threading.Event(), threading.Event()
+    outcomes = []
+
+    def hold():
+        with admission.item_slot(7):
+            inside.set()
+            release.wait(10)
+
+    def queue():
+        try:
+            with admission.item_slot(7):
+                outcomes.append("turn")
+        except ServiceUnavailable:
+            outcomes.append("refused")
+
+    holder, queued = threading.Thread(target=hold), threading.Thread(target=queue)
+    holder.start()
+    try:
+        inside.wait(5)
+        queued.start()
+        for _ in range(200):  # until the second one waits for its turn
+            if admission._users.get(7) == 2:
+                break
+            threading.Event().wait(0.01)
+        with pytest.raises(ServiceUnavailable) as refused, admission.item_slot(7):
+            pass
+        assert not release.is_set()  # refused while the slot was still held
+        assert refused.value.retry_after == settings.DB_LOCK_RETRY_AFTER_SECONDS
+    finally:
+        release.set()
+        holder.join(5)
+        queued.join(5)
+    assert outcomes == ["turn"]
+    assert admission._slots == {}

@@ -205,7 +205,7 @@ def test_postgres_paused(stack):
     stack.check_log(load)
 
 
-@pytest.mark.parametrize("waiters", [10])
+@pytest.mark.parametrize("waiters", [10, 30])
 def test_row_lock_held(stack, waiters):
     hot, cold = stack.items[0], stack.items[1:]
     holder = stack.pg.connect()
@@ -239,9 +239,9 @@ def test_row_lock_held(stack, waiters):
         answer = attempt.answer
         assert answer.codes == ["SERVICE_UNAVAILABLE"], attempt
         assert answer.body["errors"][0]["extensions"]["retryAfter"] > 0
-        # DB_LOCK_TIMEOUT_MS (2 s) in all, queueing in the process included; the margin is
+        # DB_LOCK_TIMEOUT_MS (2 s) in all, queueing for a thread included; the margin is
         # for a busy CI machine.
-        assert answer.elapsed < LOCK_TIMEOUT + 2.5, waits
+        assert answer.elapsed < LOCK_TIMEOUT + 1.0, waits
     cold_outage = cold_load.in_phase("outage")
     assert cold_outage and all(a.answer.ok for a in cold_load.attempts)
     # Other items are not held up (the bound leaves room for a busy CI machine).
