@@ -298,7 +298,7 @@ class Subscriber:
         port = stack.server.port
         self.ws = connect(f"ws://127.0.0.1:{port}/graphql/", origin=f"http://127.0.0.1:{port}",
                           subprotocols=["graphql-transport-ws"], open_timeout=5,
-                          ping_interval=None)
+                          ping_interval=None, legacy=True)  # held open, closed by close()
         self.ws.send(json.dumps({"type": "connection_init",
                                  "payload": {"authorization": f"JWT {stack.token}"}}))
         ack = json.loads(self.ws.recv(timeout=5))
