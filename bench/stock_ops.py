@@ -9,7 +9,8 @@ quantity. Writes bench/results/<time>-stock-ops.md.
 
 `--database NAME` keeps the seeded database for the next run (seeding takes minutes):
 an existing NAME that was seeded is reused, and the imports are then rolled back so it
-stays as seeded. `--skip-import` measures the reads only.
+stays as seeded (their commit, and the live events published after it, are then not
+timed). `--skip-import` measures the reads only.
 """
 
 import argparse
@@ -227,7 +228,7 @@ def main() -> None:
         }
         if not args.skip_import:
             report["import"] = import_bench(owner, args.import_rows,
-                                            roll_back=args.database is not None)
+                                            roll_back=not created)
         write_report(report)
     finally:
         from django.db import connections
