@@ -153,16 +153,21 @@ def plans(query: str, variables: dict, user) -> list[str]:
     return out
 
 
-def import_bench(owner, rows: int, *, roll_back: bool) -> dict:
+def import_bench(rows: int, *, roll_back: bool) -> dict:
+    """A new owner imports (the measured owner's log stays as seeded)."""
     from django.db import transaction
+
+    from accounts.models import Role, User
 
     if roll_back:
         with transaction.atomic():
-            out = import_bench(owner, rows, roll_back=False)
+            out = import_bench(rows, roll_back=False)
             transaction.set_rollback(True)
         return out
     from stock.imports import import_items
 
+    owner = User.objects.create(username=f"ops_importer_{os.getpid()}", role=Role.OWNER,
+                                email=f"importer{os.getpid()}@bench.example")
     header = "sku,name,category,price,quantity,description\n"
     first = header + "".join(f"IMP-{n},Imported {n},Cat {n % 50},{n % 900}.50,{n % 70},"
                              f"\"a description, with a comma\"\n" for n in range(rows))
@@ -227,8 +232,7 @@ def main() -> None:
             "quantity_at": plans(QUANTITY_AT, at, owner),
         }
         if not args.skip_import:
-            report["import"] = import_bench(owner, args.import_rows,
-                                            roll_back=not created)
+            report["import"] = import_bench(args.import_rows, roll_back=not created)
         write_report(report)
     finally:
         from django.db import connections
