@@ -6,6 +6,11 @@ connection (no HTTP): stockMovements over the last 30 days grouped by ITEM and b
 and quantityAt on the 10,000-change item; shows their query plans (EXPLAIN ANALYZE);
 then imports a 100,000-row CSV (all new items) and re-imports it changing every
 quantity. Writes bench/results/<time>-stock-ops.md.
+
+`--database NAME` keeps the seeded database for the next run (seeding takes minutes):
+an existing NAME that was seeded is reused, and the imports are then rolled back so it
+stays as seeded (their commit, and the live events published after it, are then not
+timed). `--skip-import` measures the reads only.
 """
 
 import argparse
@@ -87,6 +92,23 @@ def seed(items: int, log_rows: int, hot_changes: int) -> dict:
     return {"owner": owner, "hot": hot, "log_rows": rows}
 
 
+def seeded() -> dict | None:
+    """The world of an earlier seed of this database, or None."""
+    from django.db import connection
+
+    from accounts.models import User
+    from stock.models import InventoryItem
+
+    owner = User.objects.filter(username="ops_owner").first()
+    if owner is None:
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM stock_itemchange")
+        rows = cursor.fetchone()[0]
+    return {"owner": owner, "hot": InventoryItem.objects.get(owner=owner, name="Hot 1"),
+            "log_rows": rows}
+
+
 def run_query(query: str, variables: dict, user):
     from django.test import RequestFactory
     from strawberry.django.context import StrawberryDjangoContext
@@ -131,9 +153,21 @@ def plans(query: str, variables: dict, user) -> list[str]:
     return out
 
 
-def import_bench(owner, rows: int) -> dict:
+def import_bench(rows: int, *, roll_back: bool) -> dict:
+    """A new owner imports (the measured owner's log stays as seeded)."""
+    from django.db import transaction
+
+    from accounts.models import Role, User
+
+    if roll_back:
+        with transaction.atomic():
+            out = import_bench(rows, roll_back=False)
+            transaction.set_rollback(True)
+        return out
     from stock.imports import import_items
 
+    owner = User.objects.create(username=f"ops_importer_{os.getpid()}", role=Role.OWNER,
+                                email=f"importer{os.getpid()}@bench.example")
     header = "sku,name,category,price,quantity,description\n"
     first = header + "".join(f"IMP-{n},Imported {n},Cat {n % 50},{n % 900}.50,{n % 70},"
                              f"\"a description, with a comma\"\n" for n in range(rows))
@@ -161,14 +195,17 @@ def main() -> None:
     parser.add_argument("--hot-changes", type=int, default=10_000)
     parser.add_argument("--import-rows", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=50)
+    parser.add_argument("--database", help="keep (or reuse) this database")
+    parser.add_argument("--skip-import", action="store_true")
     args = parser.parse_args()
 
-    database = f"bench_stock_ops_{os.getpid()}"
+    database = args.database or f"bench_stock_ops_{os.getpid()}"
     os.environ.update({"DATABASE_URL": f"{PG}/{database}", "SECRET_KEY": SECRET,
                        "DEBUG": "false", "DB_POOL": "false", "REDIS_URL": "",
                        "DB_STATEMENT_TIMEOUT_MS": "60000",
                        "DJANGO_SETTINGS_MODULE": "config.settings"})
-    subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", database], check=True)
+    created = subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", database],
+                             check=args.database is None, capture_output=True).returncode == 0
     try:
         import django
 
@@ -176,8 +213,10 @@ def main() -> None:
         from django.core.management import call_command
 
         call_command("migrate", verbosity=0)
+        world = None if created else seeded()
         started = time.monotonic()
-        world = seed(args.items, args.log_rows, args.hot_changes)
+        if world is None:
+            world = seed(args.items, args.log_rows, args.hot_changes)
         report = {"seeded_in_s": round(time.monotonic() - started, 1),
                   "log_rows": world["log_rows"], "items": args.items}
         owner, hot = world["owner"], world["hot"]
@@ -192,14 +231,16 @@ def main() -> None:
             "movements_day": plans(MOVEMENTS, {**month, "by": "DAY"}, owner),
             "quantity_at": plans(QUANTITY_AT, at, owner),
         }
-        report["import"] = import_bench(owner, args.import_rows)
+        if not args.skip_import:
+            report["import"] = import_bench(args.import_rows, roll_back=not created)
         write_report(report)
     finally:
         from django.db import connections
 
         connections.close_all()
-        subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists",
-                        "--force", database], check=False)
+        if args.database is None:
+                subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists",
+                            "--force", database], check=False)
 
 
 def write_report(report: dict) -> None:
@@ -210,9 +251,9 @@ def write_report(report: dict) -> None:
     for name in ("movements_item", "movements_day", "quantity_at"):
         r = report[name]
         lines.append(f"| {name} | {r['runs']} | {r['p50_ms']} | {r['p99_ms']} |")
-    imp = report["import"]
+    imp = report.get("import", {"rows": 0, "file_mb": 0})
     lines += ["", f"Import of {imp['rows']:,} rows ({imp['file_mb']} MB):"]
-    for label in ("create", "update"):
+    for label in ("create", "update") if imp["rows"] else ():
         r = imp[label]
         lines.append(f"- {label}: {r['seconds']} s (created {r['created']:,}, updated "
                      f"{r['updated']:,}; peak RSS growth {r['peak_rss_growth_mb']} MB)")

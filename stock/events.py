@@ -80,9 +80,18 @@ def announce_change(*, change_id: int, item_id: int, owner_id: int) -> None:
 
 
 def announce_low_stock(*, item_id: int, owner_id: int) -> None:
-    # alert_id: subscribers share one load per alert, never a stale one of an earlier alert.
-    message = {"type": LOW_STOCK, "item_id": item_id, "alert_id": uuid.uuid4().hex}
-    _on_commit([(owner_group(owner_id), message), (ALL_GROUP, message)])
+    announce_low_stocks([(item_id, owner_id)])
+
+
+def announce_low_stocks(items: list[tuple[int, int]]) -> None:
+    """announce_low_stock for many (item_id, owner_id) at once, in one hook."""
+    messages = []
+    for item_id, owner_id in items:
+        # alert_id: subscribers share one load per alert, never a stale one of an earlier one.
+        message = {"type": LOW_STOCK, "item_id": item_id, "alert_id": uuid.uuid4().hex}
+        messages += [(owner_group(owner_id), message), (ALL_GROUP, message)]
+    if messages:
+        _on_commit(messages)
 
 
 def announce_access_ended(*, user_id: int) -> None:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
 from django.utils import timezone
 from strawberry.utils.str_converters import to_camel_case
@@ -19,7 +19,7 @@ from strawberry.utils.str_converters import to_camel_case
 from accounts import rules
 from accounts.models import User
 from core.errors import Conflict, FieldErrors, Forbidden, InvalidInput
-from stock import events, services
+from stock import bulk, events, services
 from stock.csvformat import (
     COLUMN_OF_FIELD,
     HEADER_ALIASES,
@@ -80,7 +80,7 @@ class _Importer:
             InventoryItem.objects.filter(owner=owner, sku__isnull=False)
             .annotate(sku_lower=Lower("sku")).values_list("sku_lower", "pk")
         )
-        self.updated_ids: set[int] = set()
+        self.username = actor.get_username()
 
     # Reading -----------------------------------------------------------------------
 
@@ -180,7 +180,7 @@ class _Importer:
         """Count what the file would do; the ids of the items it would update."""
         matched: set[int] = set()
         for rows in self._chunks():
-            existing = InventoryItem.objects.in_bulk([r.existing_id for r in rows if r.existing_id])
+            existing = _current([r.existing_id for r in rows if r.existing_id])
             for row in rows:
                 if row.existing_id is None:
                     self.result.created += 1
@@ -202,65 +202,61 @@ class _Importer:
 
     def _write_chunk(self, rows: list[_Row]) -> None:
         now = timezone.now()
-        created = [InventoryItem(owner=self.owner, **{**_DEFAULTS, **row.values})
-                   for row in rows if row.existing_id is None]
-        InventoryItem.objects.bulk_create(created)
-        log = [self._entry(item, 0, item.quantity, StockChangeReason.INITIAL, "", now)
-               for item in created]
-        low = [item for item in created if item.is_low_stock]
+        owner_id = self.owner.pk
+        new = [{**_DEFAULTS, **row.values} for row in rows if row.existing_id is None]
+        new_ids = bulk.insert(InventoryItem, _ITEM_COLUMNS, [
+            (owner_id, *(item[name] for name in _ITEM_FIELDS), now, now) for item in new])
+        log = [self._entry(pk, item["name"], 0, item["quantity"], StockChangeReason.INITIAL,
+                           "", now) for pk, item in zip(new_ids, new, strict=True)]
+        low = [pk for pk, item in zip(new_ids, new, strict=True)
+               if item["quantity"] < item["low_stock_threshold"]]
 
-        existing = InventoryItem.objects.in_bulk([r.existing_id for r in rows if r.existing_id])
-        updated = []
+        existing = _current([r.existing_id for r in rows if r.existing_id])
+        updates = []
         for row in rows:
             if row.existing_id is None:
                 continue
             item = existing[row.existing_id]
-            changed = _changed_fields(item, row.values)
-            if not changed:
+            if not _changed_fields(item, row.values):
                 continue
-            was_low, old_quantity = item.is_low_stock, item.quantity
-            for name in changed:
-                setattr(item, name, row.values[name])
-            item.last_updated = now
-            updated.append(item)
-            if item.quantity != old_quantity:
-                log.append(self._entry(item, old_quantity, item.quantity,
-                                       StockChangeReason.COUNT_CORRECTION, IMPORT_NOTE, now))
-            if item.is_low_stock and not was_low:
-                low.append(item)
-        if updated:
-            _save_updates(updated)
-        ItemChange.objects.bulk_create(log)
-        events.announce_changes([(c.pk, c.item_id, c.owner_id) for c in log])
-        for item in low:
-            events.announce_low_stock(item_id=item.pk, owner_id=item.owner_id)
+            was_low = item["quantity"] < item["low_stock_threshold"]
+            after = {**item, **row.values}
+            updates.append((row.existing_id, *(after[name] for name in _ITEM_FIELDS), now))
+            if after["quantity"] != item["quantity"]:
+                log.append(self._entry(row.existing_id, after["name"], item["quantity"],
+                                       after["quantity"], StockChangeReason.COUNT_CORRECTION,
+                                       IMPORT_NOTE, now))
+            if after["quantity"] < after["low_stock_threshold"] and not was_low:
+                low.append(row.existing_id)
+        bulk.update(InventoryItem, _UPDATED_COLUMNS, updates)
+        change_ids = bulk.insert(ItemChange, _CHANGE_COLUMNS, log)
+        events.announce_changes([(change_id, entry[0], owner_id)
+                                 for change_id, entry in zip(change_ids, log, strict=True)])
+        events.announce_low_stocks([(pk, owner_id) for pk in low])
 
-    def _entry(self, item, old, new, reason, note, now) -> ItemChange:
-        return ItemChange(
-            item_id=item.pk, item_key=item.pk, item_name=item.name, owner_id=item.owner_id,
-            user=self.actor, username=self.actor.get_username(), old_quantity=old,
-            new_quantity=new, delta=new - old, reason=reason, note=note, timestamp=now,
-        )
+    def _entry(self, item_id, name, old, new, reason, note, now) -> tuple:
+        """A log row, in the order of _CHANGE_COLUMNS."""
+        return (item_id, item_id, name, self.owner.pk, self.actor.pk, self.username, old,
+                new, new - old, reason, note, "", now)
 
 
-_UPDATED_COLUMNS = ("name", "description", "sku", "price", "category", "quantity",
-                    "low_stock_threshold", "last_updated")
+_ITEM_FIELDS = ("name", "description", "sku", "price", "category", "quantity",
+                "low_stock_threshold")
+_ITEM_COLUMNS = ("owner_id", *_ITEM_FIELDS, "date_added", "last_updated")
+_UPDATED_COLUMNS = (*_ITEM_FIELDS, "last_updated")
+_CHANGE_COLUMNS = ("item_id", "item_key", "item_name", "owner_id", "user_id", "username",
+                   "old_quantity", "new_quantity", "delta", "reason", "note",
+                   "request_fingerprint", "timestamp")
 
 
-def _save_updates(items: list[InventoryItem]) -> None:
-    """One UPDATE per row, sent as a batch (QuerySet.bulk_update builds a CASE per column
-    and row, which costs seconds per thousand rows)."""
-    table = connection.ops.quote_name(InventoryItem._meta.db_table)
-    fields = [InventoryItem._meta.get_field(name) for name in _UPDATED_COLUMNS]
-    assignments = ", ".join(f"{connection.ops.quote_name(f.column)} = %s" for f in fields)
-    rows = [[f.get_db_prep_save(getattr(item, f.attname), connection) for f in fields]
-            + [item.pk] for item in items]
-    with connection.cursor() as cursor:
-        cursor.executemany(f"UPDATE {table} SET {assignments} WHERE id = %s", rows)
+def _current(ids: list[int]) -> dict[int, dict]:
+    """The stored fields of these items, by id."""
+    return {values["id"]: values for values in
+            InventoryItem.objects.filter(pk__in=ids).values("id", *_ITEM_FIELDS)}
 
 
-def _changed_fields(item: InventoryItem, values: dict) -> list[str]:
-    return [name for name, value in values.items() if getattr(item, name) != value]
+def _changed_fields(item: dict, values: dict) -> list[str]:
+    return [name for name, value in values.items() if item[name] != value]
 
 
 def import_items(*, actor: User, file, owner_id: int | str | None = None,

@@ -194,3 +194,58 @@ def test_movements_period_rules(gql, owner):
     assert codes(START, START + timedelta(days=366)) == []
     assert error_codes(gql(MOVEMENTS, {"from": START.isoformat(), "to": START.isoformat()})) == [
         "UNAUTHENTICATED"]
+
+
+@pytest.mark.parametrize("group_by", ["DAY", "REASON", "CATEGORY", "ITEM"])
+def test_movements_pages_are_slices_of_the_whole(gql, owner, history, group_by):
+    start, end = START, START + timedelta(days=60)
+
+    def page(**pagination):
+        body = gql(MOVEMENTS, {"from": start.isoformat(), "to": end.isoformat(),
+                               "by": group_by, "p": pagination}, user=owner)
+        return body["data"]["stockMovements"]
+
+    whole = page(limit=100)
+    assert len(whole["results"]) == whole["totalCount"] >= 2
+    for offset, limit in ((1, 2), (whole["totalCount"] - 1, 5), (whole["totalCount"], 5)):
+        part = page(offset=offset, limit=limit)
+        assert part["results"] == whole["results"][offset:offset + limit]
+        assert part["totalCount"] == whole["totalCount"]
+
+
+def test_movements_of_live_and_deleted_items_on_one_page(gql, owner, clock):
+    """Each live item's reasons are read through its own index, a deleted one's by its
+    key: both give the same sums."""
+    kept, gone = make_item(owner, quantity=9, name="Kept"), make_item(owner, quantity=9,
+                                                                       name="Gone")
+    for item in (kept, gone):
+        clock["now"] += timedelta(hours=1)
+        services.stock_adjust(actor=owner, item_id=item.pk, delta=-4, reason="SOLD")
+        services.stock_adjust(actor=owner, item_id=item.pk, delta=2, reason="RETURNED")
+    services.item_delete(actor=owner, item_id=gone.pk)
+    body = gql(MOVEMENTS, {"from": START.isoformat(),
+                           "to": (START + timedelta(days=1)).isoformat()}, user=owner)
+    rows = {r["group"]: r for r in body["data"]["stockMovements"]["results"]}
+    reasons = [{"reason": "INITIAL", "net": 9, "changes": 1},
+               {"reason": "SOLD", "net": -4, "changes": 1},
+               {"reason": "RETURNED", "net": 2, "changes": 1}]
+    assert rows[str(kept.pk)]["byReason"] == reasons
+    assert rows[str(gone.pk)]["byReason"] == [*reasons, {"reason": "DELETED", "net": -7,
+                                                         "changes": 1}]
+    assert (rows[str(gone.pk)]["outbound"], rows[str(gone.pk)]["inbound"]) == (11, 11)
+    assert (rows[str(kept.pk)]["item"], rows[str(gone.pk)]["item"]) == ({"id": str(kept.pk)},
+                                                                       None)
+
+
+@pytest.mark.parametrize("size", [1, 5])
+def test_movements_cost_the_same_queries_whatever_the_page(gql, owner, clock, size,
+                                                          django_assert_num_queries):
+    for n in range(size):
+        make_item(owner, quantity=n + 1, name=f"I{n}")
+    variables = {"from": START.isoformat(), "to": (START + timedelta(days=1)).isoformat()}
+    # the token's user; the page, the names at the last change, the items, their reasons
+    with django_assert_num_queries(5):
+        rows = gql(MOVEMENTS, variables, user=owner)["data"]["stockMovements"]["results"]
+    assert len(rows) == size
+    with django_assert_num_queries(2):
+        gql(MOVEMENTS, {**variables, "by": "DAY"}, user=owner)
