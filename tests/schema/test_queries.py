@@ -230,3 +230,19 @@ def test_nested_changes_cost_constant_queries(owner, worker, size, django_assert
     with django_assert_num_queries(2):  # page, and one prefetch of the changes with their users
         data = execute(NESTED, user=owner)
     assert all(len(row["changes"]) == 2 for row in data["items"]["results"])
+
+
+ONE = """query($id: ID!) { item(id: $id) { name owner { username }
+  changes(pagination: {limit: 5}) { reason user { username } reverts { id } } } }"""
+
+
+def test_one_item_with_its_changes_costs_two_queries(owner, worker, django_assert_num_queries):
+    item = make_item(owner, quantity=1)
+    for delta in (1, 2, -1):
+        stock_adjust(actor=worker, item_id=item.pk, delta=delta, reason="RECEIVED")
+    with django_assert_num_queries(2):  # the item with its owner, its changes with their users
+        data = execute(ONE, {"id": item.pk}, user=owner)
+    changes = data["item"]["changes"]
+    assert [c["user"]["username"] for c in changes] == [worker.username] * 3 + [
+        owner.username]
+    assert data["item"]["owner"]["username"] == owner.username
