@@ -9,12 +9,17 @@ relation the optimizer already joined), falling back to the general resolver whe
 that is not a plain read (deferred column, relation not loaded, no model instance).
 Everything else keeps strawberry's general path. tests/schema/test_fastpath.py checks
 that both paths give the same answers.
+
+strawberry-django also gives each Django type an is_type_of (an isinstance check that
+graphql-core runs on every object it completes). It tells the members of an abstract
+type apart; a type in no union and implementing no interface needs none, so install()
+drops it there.
 """
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from graphql import GraphQLField, GraphQLObjectType
+from graphql import GraphQLField, GraphQLObjectType, GraphQLUnionType
 from strawberry.schema.schema_converter import GraphQLCoreConverter
 from strawberry_django.fields.field import StrawberryDjangoField
 
@@ -64,12 +69,36 @@ def _eligible(graphql_field: GraphQLField):
     return field
 
 
+def _abstract_members(graphql_schema) -> set[str]:
+    members = set()
+    for graphql_type in graphql_schema.type_map.values():
+        if isinstance(graphql_type, GraphQLUnionType):
+            members.update(member.name for member in graphql_type.types)
+        elif isinstance(graphql_type, GraphQLObjectType) and graphql_type.interfaces:
+            members.add(graphql_type.name)
+    return members
+
+
+def _drop_is_type_of(graphql_type: GraphQLObjectType, abstract_members: set[str]) -> None:
+    definition = (graphql_type.extensions or {}).get(GraphQLCoreConverter.DEFINITION_BACKREF)
+    origin = getattr(definition, "origin", None)
+    if (graphql_type.is_type_of is None or graphql_type.name in abstract_members
+            or getattr(origin, "__strawberry_django_definition__", None) is None):
+        return
+    graphql_type.extensions = {**graphql_type.extensions, GENERAL: graphql_type.is_type_of}
+    graphql_type.is_type_of = None
+
+
 def install(schema) -> int:
-    """Give every eligible field of schema its direct resolver; returns how many."""
+    """Give every eligible field of schema its direct resolver (and drop the per-object
+    is_type_of of Django types where it decides nothing); returns how many fields."""
     installed = 0
+    abstract_members = _abstract_members(schema._schema)
     for graphql_type in schema._schema.type_map.values():
         if not isinstance(graphql_type, GraphQLObjectType):
             continue
+        if GENERAL not in (graphql_type.extensions or {}):
+            _drop_is_type_of(graphql_type, abstract_members)
         for graphql_field in graphql_type.fields.values():
             if GENERAL in (graphql_field.extensions or {}):
                 continue
@@ -87,9 +116,12 @@ def install(schema) -> int:
 @contextmanager
 def general_path(schema) -> Iterator[None]:
     """Within: every field resolves through strawberry's general path (for tests)."""
-    swapped = []
+    swapped, checked = [], []
     for graphql_type in schema._schema.type_map.values():
         if isinstance(graphql_type, GraphQLObjectType):
+            if is_type_of := (graphql_type.extensions or {}).get(GENERAL):
+                checked.append(graphql_type)
+                graphql_type.is_type_of = is_type_of
             for graphql_field in graphql_type.fields.values():
                 if general := (graphql_field.extensions or {}).get(GENERAL):
                     swapped.append((graphql_field, graphql_field.resolve))
@@ -99,3 +131,5 @@ def general_path(schema) -> Iterator[None]:
     finally:
         for graphql_field, fast in swapped:
             graphql_field.resolve = fast
+        for graphql_type in checked:
+            graphql_type.is_type_of = None
