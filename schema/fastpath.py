@@ -10,6 +10,11 @@ that is not a plain read (deferred column, relation not loaded, no model instanc
 Everything else keeps strawberry's general path. tests/schema/test_fastpath.py checks
 that both paths give the same answers.
 
+For those columns graphql-core's own per-field work (an info object, argument values,
+the completion of a scalar) is most of what remains: FastExecutor answers a leaf
+column in one step (read, then the scalar's coerce_output_value) and hands everything
+else, and every case that is not a plain non-null read, to graphql-core.
+
 strawberry-django also gives each Django type an is_type_of (an isinstance check that
 graphql-core runs on every object it completes). It tells the members of an abstract
 type apart; a type in no union and implementing no interface needs none, so install()
@@ -19,13 +24,23 @@ drops it there.
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from graphql import GraphQLField, GraphQLObjectType, GraphQLUnionType
+from graphql import (
+    GraphQLField,
+    GraphQLObjectType,
+    GraphQLUnionType,
+    Undefined,
+    get_nullable_type,
+    is_leaf_type,
+    is_non_null_type,
+)
+from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.schema.schema_converter import GraphQLCoreConverter
 from strawberry_django.fields.field import StrawberryDjangoField
 
 from schema.fields import ModelField, model_field_of, plain_column
 
 GENERAL = "general-resolve"  # the replaced resolver, kept in the field's extensions
+LEAF = "leaf-column"  # (fast resolver, column) of a field FastExecutor answers itself
 
 
 def _forward_relation(field: StrawberryDjangoField):
@@ -45,6 +60,7 @@ def _fast_resolver(field: StrawberryDjangoField, general: Callable) -> Callable 
             except (KeyError, AttributeError):  # deferred, or not a model instance
                 return general(source, info, **kwargs)
 
+        resolve_column.column = column
         return resolve_column
     if relation := _forward_relation(field):
 
@@ -108,6 +124,9 @@ def install(schema) -> int:
             if (fast := _fast_resolver(field, general)) is None:
                 continue
             graphql_field.extensions = {**graphql_field.extensions, GENERAL: general}
+            if (column := getattr(fast, "column", None)) and is_leaf_type(
+                    get_nullable_type(graphql_field.type)):
+                graphql_field.extensions[LEAF] = (fast, column)
             graphql_field.resolve = fast
             installed += 1
     return installed
@@ -133,3 +152,30 @@ def general_path(schema) -> Iterator[None]:
             graphql_field.resolve = fast
         for graphql_type in checked:
             graphql_type.is_type_of = None
+
+
+class FastExecutor(StrawberryGraphQLCoreExecutionContext):
+    """graphql-core's executor, answering installed leaf columns itself (module doc)."""
+
+    def execute_field(self, parent_type, source, field_details_list, path, position_context):
+        node = field_details_list[0].node
+        field_def = parent_type.fields.get(node.name.value)
+        leaf = field_def.extensions.get(LEAF) if field_def is not None else None
+        if (leaf is not None and field_def.resolve is leaf[0] and not node.arguments
+                and self.middleware_manager._middleware_resolvers is None):
+            try:
+                value = source.__dict__[leaf[1]]
+            except (KeyError, AttributeError):
+                pass  # not a plain read: the general path below
+            else:
+                if value is not None:
+                    try:
+                        coerced = get_nullable_type(field_def.type).coerce_output_value(value)
+                    except Exception:  # noqa: BLE001 - graphql-core reports it below
+                        coerced = None
+                    if coerced is not None and coerced is not Undefined:
+                        return coerced
+                elif not is_non_null_type(field_def.type):
+                    return None
+        return super().execute_field(parent_type, source, field_details_list, path,
+                                     position_context)
