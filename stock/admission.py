@@ -28,18 +28,37 @@ def _busy() -> ServiceUnavailable:
     )
 
 
+# A wait for a slot up to this long is not taken off the lock timeout.
+SLOT_WAIT_SLACK_MS = 20
+
+
 @contextmanager
 def item_transaction(item_pk: int):
     """A transaction for a write to one item, in one of its slots. Time spent waiting for
     the slot counts against the lock timeout: the whole wait stays within it."""
-    started = time.monotonic()
-    with item_slot(item_pk), transaction.atomic():
-        waited_ms = int((time.monotonic() - started) * 1000)
-        if waited_ms > 20 and connection.vendor == "postgresql":
-            remaining = max(10, settings.DB_LOCK_TIMEOUT_MS - waited_ms)
-            with connection.cursor() as cursor:
-                cursor.execute(f"SET LOCAL lock_timeout = {remaining}")
+    with item_write(item_pk, one_statement=False):
         yield
+
+
+@contextmanager
+def item_write(item_pk: int, *, one_statement: bool):
+    """A write to one item, in one of its slots. Yields True when the caller may write
+    in ONE statement in autocommit (its own transaction, under the session's lock
+    timeout): one_statement was asked and the slot came soon enough that the full
+    timeout still applies. Otherwise yields False within item_transaction's
+    transaction, whose lock timeout is what remains of the wait."""
+    started = time.monotonic()
+    with item_slot(item_pk):
+        waited_ms = int((time.monotonic() - started) * 1000)
+        if one_statement and waited_ms <= SLOT_WAIT_SLACK_MS:
+            yield True
+            return
+        with transaction.atomic():
+            if waited_ms > SLOT_WAIT_SLACK_MS and connection.vendor == "postgresql":
+                remaining = max(10, settings.DB_LOCK_TIMEOUT_MS - waited_ms)
+                with connection.cursor() as cursor:
+                    cursor.execute(f"SET LOCAL lock_timeout = {remaining}")
+            yield False
 
 
 @contextmanager
