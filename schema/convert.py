@@ -5,11 +5,12 @@ from enum import Enum
 
 import strawberry
 from django.db.models import QuerySet
-from strawberry_django.optimizer import OptimizerConfig, optimize
+from strawberry_django.optimizer import OptimizerConfig
 
 from core.errors import NotFound
 from core.ids import parse_id
 from core.sentinel import UNSET
+from schema.optimizer import planned_optimize
 
 
 def plain(value):
@@ -34,7 +35,7 @@ ONE_ROW = OptimizerConfig(enable_prefetch_related=False, enable_nested_relations
 def get_one(queryset: QuerySet, id_value, info, *, what: str):
     """One row of an already scoped queryset, optimized for the selection, or NotFound."""
     pk = parse_id(id_value, what=what)
-    obj = optimize(queryset.filter(pk=pk), info, config=ONE_ROW).first()
+    obj = planned_optimize(queryset.filter(pk=pk), info, config=ONE_ROW).first()
     if obj is None:
         raise NotFound(f"{what} not found.")
     return obj
