@@ -121,3 +121,16 @@ def test_sqlite_keeps_the_transaction_path(owner):
     change, statements = adjust(owner, item)
     assert not any(s.startswith(ONE_STATEMENT) for s in statements)
     assert ItemChange.objects.get(pk=change.pk).new_quantity == 4
+
+
+@postgres_only
+def test_a_long_wait_for_the_slot_keeps_the_transaction_path(owner, monkeypatch):
+    # The wait counted against the lock timeout: the transaction path bounds what is left.
+    from stock import admission
+
+    monkeypatch.setattr(admission, "SLOT_WAIT_SLACK_MS", -1)
+    item = make_item(owner, quantity=1)
+    change, statements = adjust(owner, item)
+    assert not any(s.startswith(ONE_STATEMENT) for s in statements)
+    assert any(s.startswith("SET LOCAL lock_timeout") for s in statements)
+    assert ItemChange.objects.get(pk=change.pk).new_quantity == 4
