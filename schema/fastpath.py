@@ -160,9 +160,10 @@ class FastExecutor(StrawberryGraphQLCoreExecutionContext):
     def execute_field(self, parent_type, source, field_details_list, path, position_context):
         node = field_details_list[0].node
         field_def = parent_type.fields.get(node.name.value)
-        leaf = field_def.extensions.get(LEAF) if field_def is not None else None
+        leaf = (field_def.extensions or {}).get(LEAF) if field_def is not None else None
+        middleware = self.middleware_manager
         if (leaf is not None and field_def.resolve is leaf[0] and not node.arguments
-                and self.middleware_manager._middleware_resolvers is None):
+                and (middleware is None or middleware._middleware_resolvers is None)):
             try:
                 value = source.__dict__[leaf[1]]
             except (KeyError, AttributeError):
