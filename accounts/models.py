@@ -14,9 +14,12 @@ class Role(models.TextChoices):
 
 class UserManager(DjangoUserManager):
     def get_by_natural_key(self, username):
+        return self.by_natural_key(username).get()
+
+    def by_natural_key(self, username):
         # Usernames are unique ignoring case, so a login may use any case.
         # Comparing lower() to lower() uses the unique index on Lower(username).
-        return self.alias(username_lower=Lower("username")).get(
+        return self.alias(username_lower=Lower("username")).filter(
             username_lower=Lower(Value(username))
         )
 

@@ -6,6 +6,7 @@ from accounts import rules
 from accounts.models import Role, User
 from core.errors import InvalidInput, NotFound
 from core.ids import parse_id
+from core.prepared import PreparedLookup
 
 
 def users_in_scope(user, users: QuerySet | None = None) -> QuerySet[User]:
@@ -29,3 +30,12 @@ def owner_by_id(value, *, field: str, what: str) -> User:
     if user.role != Role.OWNER:
         raise InvalidInput.single(field, f"The {what.lower()} must be an owner.")
     return user
+
+
+# The user of every authenticated request: compiled once (core.prepared), read whole.
+_BY_USERNAME = PreparedLookup(User.objects.by_natural_key, arity=1)
+
+
+def user_by_username(username: str) -> User | None:
+    """The user of that username in any case (usernames are unique ignoring case)."""
+    return _BY_USERNAME.first(username)

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from accounts import throttle
 from accounts.models import RefreshToken, User
+from accounts.selectors import user_by_username
 from core.errors import Unauthenticated
 
 logger = logging.getLogger("accounts.tokens")
@@ -117,10 +118,9 @@ def _verify(token: str) -> tuple[User, dict]:
     if not isinstance(token, str) or not token:
         raise _invalid()
     payload = _decode(token)
-    try:
-        user = User.objects.get_by_natural_key(payload["username"])
-    except User.DoesNotExist:
-        raise _inactive("Invalid token.") from None
+    user = user_by_username(payload["username"])
+    if user is None:
+        raise _inactive("Invalid token.")
     if not user.is_active:
         raise _inactive()
     # A token issued before the account existed belongs to an earlier user of that name.

@@ -71,6 +71,7 @@ schema = Schema(
     subscription=Subscription,
     extensions=_extensions(),
     config=StrawberryConfig(name_converter=ContractNameConverter(), scalar_map=SCALARS),
+    execution_context_class=fastpath.FastExecutor,
 )
 describe(schema._schema)
 # Plain columns resolved by graphql-core directly (schema/fastpath.py).

@@ -50,6 +50,16 @@ def test_the_fast_path_covers_plain_columns_and_joined_relations():
     assert fastpath.GENERAL not in schema._schema.query_type.fields["items"].extensions
 
 
+def test_django_types_drop_is_type_of_on_the_fast_path_only():
+    # No union or interface has them as members: graphql-core's per-object check decides
+    # nothing there. The general path (strawberry-django's own) keeps it.
+    item_type = schema._schema.type_map["InventoryItem"]
+    assert item_type.is_type_of is None
+    with fastpath.general_path(schema):
+        assert item_type.is_type_of is not None
+    assert item_type.is_type_of is None
+
+
 @pytest.mark.parametrize("query", QUERIES)
 @pytest.mark.parametrize("viewer", ["owner", "worker", "superuser"])
 def test_fast_and_general_paths_answer_the_same(gql, shelf, request, viewer, query):

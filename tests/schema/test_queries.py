@@ -2,8 +2,11 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from schema import optimizer
 from stock.models import InventoryItem
 from stock.services import item_delete, stock_adjust
 from tests.conftest import error_codes, execute
@@ -230,3 +233,35 @@ def test_nested_changes_cost_constant_queries(owner, worker, size, django_assert
     with django_assert_num_queries(2):  # page, and one prefetch of the changes with their users
         data = execute(NESTED, user=owner)
     assert all(len(row["changes"]) == 2 for row in data["items"]["results"])
+
+
+ONE = """query($id: ID!) { item(id: $id) { name owner { username }
+  changes(pagination: {limit: 5}) { reason user { username } reverts { id } } } }"""
+
+
+def test_one_item_with_its_changes_costs_two_queries(owner, worker, django_assert_num_queries):
+    item = make_item(owner, quantity=1)
+    for delta in (1, 2, -1):
+        stock_adjust(actor=worker, item_id=item.pk, delta=delta, reason="RECEIVED")
+    with django_assert_num_queries(2):  # the item with its owner, its changes with their users
+        data = execute(ONE, {"id": item.pk}, user=owner)
+    changes = data["item"]["changes"]
+    assert [c["user"]["username"] for c in changes] == [worker.username] * 3 + [
+        owner.username]
+    assert data["item"]["owner"]["username"] == owner.username
+
+
+def test_a_kept_plan_gives_each_viewer_its_own_scope(gql, owner, worker, other_owner):
+    item = make_item(owner, quantity=1)
+    query = """query($id: ID!) { item(id: $id) { name owner { username } } }"""
+    optimizer._plans.clear()
+    with CaptureQueriesContext(connection) as planned:
+        assert execute(query, {"id": item.pk}, user=owner)["item"]["name"] == item.name
+    assert len(optimizer._plans) == 1
+    with CaptureQueriesContext(connection) as kept:
+        assert execute(query, {"id": item.pk}, user=worker)["item"]["owner"] == {
+            "username": owner.username}
+    assert [q["sql"] for q in kept.captured_queries] == [
+        q["sql"] for q in planned.captured_queries]
+    body = gql(query, {"id": item.pk}, user=other_owner)
+    assert body["data"] == {"item": None} and error_codes(body) == ["NOT_FOUND"]
