@@ -40,43 +40,25 @@ def _busy() -> ServiceUnavailable:
 # A statement of an item's write may run this much past the lock budget (the row
 # lock itself is bounded by it), so a slow machine does not cancel its INSERT or COMMIT.
 STATEMENT_GRACE_MS = 300
-# A wait for a slot up to this long still lets a write run in one statement.
-SLOT_WAIT_SLACK_MS = 20
 
 
 @contextmanager
 def item_transaction(item_pk: int):
-    """A transaction for a write to one item, in one of its slots (item_write)."""
-    with item_write(item_pk, one_statement=False):
-        yield
-
-
-@contextmanager
-def item_write(item_pk: int, *, one_statement: bool):
-    """A write to one item, in one of its slots. Yields True when the caller may write in
-    ONE statement in autocommit (its own transaction, under the session's lock timeout):
-    one_statement was asked, the slot came at once and no other write to the item is
-    under way in this process. Otherwise yields False within a transaction whose every
-    statement is bounded by what is left of the wait (for a thread, the slot and the
-    row): lock_timeout counts each lock wait anew, and a write queued behind another
-    waiter would wait twice (for the tuple lock, then for the holder)."""
+    """A transaction for a write to one item, in one of its slots. The whole wait (for a
+    thread, the slot and the row) stays within the lock timeout. On PostgreSQL the rest
+    of it bounds each statement too: lock_timeout counts each lock wait anew, and a write
+    queued behind another waiter waits twice (for the tuple lock, then for the holder)."""
     started = time.monotonic() - waited_seconds()
     try:
-        slot_wait_started = time.monotonic()
-        with item_slot(item_pk) as alone:
-            slot_wait_ms = (time.monotonic() - slot_wait_started) * 1000
-            if one_statement and alone and slot_wait_ms <= SLOT_WAIT_SLACK_MS:
-                yield True
-                return
-            with transaction.atomic():
-                if connection.vendor == "postgresql":
-                    waited_ms = int((time.monotonic() - started) * 1000)
-                    remaining = max(10, settings.DB_LOCK_TIMEOUT_MS - waited_ms)
-                    with connection.cursor() as cursor:
-                        cursor.execute("SELECT set_config('lock_timeout', %s, true), "
-                                       "set_config('statement_timeout', %s, true)",
-                                       [str(remaining), str(remaining + STATEMENT_GRACE_MS)])
-                yield False
+        with item_slot(item_pk), transaction.atomic():
+            if connection.vendor == "postgresql":
+                waited_ms = int((time.monotonic() - started) * 1000)
+                remaining = max(10, settings.DB_LOCK_TIMEOUT_MS - waited_ms)
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT set_config('lock_timeout', %s, true), "
+                                   "set_config('statement_timeout', %s, true)",
+                                   [str(remaining), str(remaining + STATEMENT_GRACE_MS)])
+            yield
     except OperationalError as exc:
         if is_statement_timeout(exc):
             raise row_locked() from exc
@@ -85,15 +67,13 @@ def item_write(item_pk: int, *, one_statement: bool):
 
 @contextmanager
 def item_slot(item_pk: int):
-    """Hold one of the item's slots for the block (a write to that item); yields whether
-    it was the only write to the item in this process when it came."""
+    """Hold one of the item's slots for the block (a write to that item)."""
     with _lock:
         slots = _slots.get(item_pk)
         if slots is None:
             slots = _slots[item_pk] = threading.BoundedSemaphore(settings.DB_ITEM_MAX_WAITERS)
             _progress[item_pk] = time.monotonic()
         _users[item_pk] += 1
-        alone = _users[item_pk] == 1
         full = (_users[item_pk] > settings.DB_ITEM_MAX_WAITERS + settings.DB_ITEM_MAX_QUEUE
                 and time.monotonic() - _progress[item_pk] > STUCK_AFTER_SECONDS)
     try:
@@ -103,7 +83,7 @@ def item_slot(item_pk: int):
         if not slots.acquire(timeout=max(0.0, remaining)):
             raise _busy()
         try:
-            yield alone
+            yield
             _progress[item_pk] = time.monotonic()
         finally:
             slots.release()

@@ -23,7 +23,7 @@ from core.errors import Conflict, FieldErrors, Forbidden, NotFound
 from core.ids import parse_id
 from core.sentinel import UNSET, Unset
 from stock import events
-from stock.admission import item_transaction, item_write
+from stock.admission import item_transaction
 from stock.models import (
     SYSTEM_REASONS,
     InventoryItem,
@@ -337,11 +337,7 @@ def stock_adjust(
         if (change := _replay(actor, idempotency_key, fingerprint)) is not None:
             return change
     try:
-        with item_write(pk, one_statement=idempotency_key is None
-                        and can_write_in_one_statement()) as one_statement:
-            if one_statement:
-                return adjust_in_one_statement(actor=actor, pk=pk, delta=delta, reason=reason,
-                                               note=note, expected_quantity=expected_quantity)
+        with item_transaction(pk):
             return apply_adjustment(
                 actor=actor, pk=pk, delta=delta, reason=reason, note=note,
                 expected_quantity=expected_quantity, idempotency_key=idempotency_key,
@@ -429,62 +425,6 @@ def _adjust_update(actor, pk, delta, expected_quantity) -> tuple[str, list]:
         expected=expected_sql,
     )
     return sql, params
-
-
-def can_write_in_one_statement() -> bool:
-    """PostgreSQL (DML in a CTE) in autocommit: a statement is then its own transaction."""
-    return connection.vendor == "postgresql" and not connection.in_atomic_block
-
-
-# The adjustment and its log entry in ONE statement: atomic on its own, so no BEGIN and
-# COMMIT around it, and the row lock is held only while PostgreSQL runs it. The entry's
-# timestamp is clock_timestamp(), read as the row is written (under its lock), as
-# log_change reads the time after the lock; the database's clock then, so the chain's
-# order relies on its clock and the app servers' agreeing, as it already relies on
-# several app servers' clocks agreeing.
-_LOG_COLUMNS = ("item", "item_key", "item_name", "owner", "user", "username", "old_quantity",
-                "new_quantity", "delta", "reason", "note", "idempotency_key",
-                "request_fingerprint", "timestamp", "reverts")
-_ADJUST_AND_LOG_SQL = (
-    "WITH updated AS ({update}),"
-    " logged AS (INSERT INTO {table} ({columns})"
-    " SELECT %s, %s, name, owner_id, %s, %s, quantity - %s, quantity, %s, %s, %s, NULL, '',"
-    " clock_timestamp(), NULL FROM updated RETURNING {id}, {timestamp})"
-    " SELECT logged.{id}, logged.{timestamp}, updated.quantity, updated.name,"
-    " updated.owner_id, updated.low_stock_threshold FROM logged, updated"
-)
-
-
-def adjust_in_one_statement(*, actor, pk, delta, reason, note, expected_quantity=None
-                            ) -> ItemChange:
-    """apply_adjustment in one autocommit statement (can_write_in_one_statement): the
-    same checks, the same row and entry, the same events, announced once it committed."""
-    update, params = _adjust_update(actor, pk, delta, expected_quantity)
-    quote, meta = connection.ops.quote_name, ItemChange._meta
-    sql = _ADJUST_AND_LOG_SQL.format(
-        update=update, table=quote(meta.db_table),
-        columns=", ".join(quote(meta.get_field(name).column) for name in _LOG_COLUMNS),
-        id=quote(meta.pk.column), timestamp=quote(meta.get_field("timestamp").column),
-    )
-    params += [pk, pk, actor.pk, actor.get_username(), delta, delta, str(reason), note]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        row = cursor.fetchone()
-    if row is None:
-        raise_adjust_failure(actor, pk, delta, expected_quantity)
-    change_id, timestamp, new_quantity, name, owner_id, threshold = row
-    old_quantity = new_quantity - delta
-    change = ItemChange(
-        id=change_id, item_id=pk, item_key=pk, item_name=name, owner_id=owner_id, user=actor,
-        username=actor.get_username(), old_quantity=old_quantity, new_quantity=new_quantity,
-        delta=delta, reason=reason, note=note, idempotency_key=None, request_fingerprint="",
-        timestamp=timestamp, reverts=None,
-    )
-    change._state.adding, change._state.db = False, connection.alias
-    events.announce_change(change_id=change_id, item_id=pk, owner_id=owner_id)
-    announce_if_became_low(pk, owner_id, was_low=old_quantity < threshold,
-                            is_low=new_quantity < threshold)
-    return change
 
 
 def raise_adjust_failure(actor: User, pk: int, delta: int, expected_quantity: int | None):
