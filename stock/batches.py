@@ -105,6 +105,8 @@ def stock_adjust_batch(
 ) -> list[ItemChange]:
     """Apply each line's delta (lines: dicts of item_id, delta, expected_quantity) with one
     reason, all or none. Returns the changes in the lines' order."""
+    if not rules.can_change_quantity(actor):  # before input; a line's scope when its row locks
+        raise Forbidden("You may not change quantities.")
     errors = FieldErrors()
     pks = _parse_lines("lines", lines, max_lines=MAX_BATCH_LINES, errors=errors)
     for index, line in enumerate(lines):
@@ -115,8 +117,6 @@ def stock_adjust_batch(
     note = services.clean_note(errors, note)
     services.clean_idempotency_key(errors, idempotency_key)
     errors.raise_if_any()
-    if not rules.can_change_quantity(actor):
-        raise Forbidden("You may not change quantities.")
 
     def run():
         _lock_lines(actor, "lines", pks)
@@ -147,6 +147,8 @@ def stock_count(
     """A stocktake (counts: dicts of item_id, quantity, expected_quantity): each counted
     quantity that differs is logged as COUNT_CORRECTION. Returns (changes in the lines'
     order, number of lines that matched)."""
+    if not rules.can_change_quantity(actor):  # before input; a line's scope when its row locks
+        raise Forbidden("You may not change quantities.")
     errors = FieldErrors()
     pks = _parse_lines("counts", counts, max_lines=MAX_COUNT_LINES, errors=errors)
     for index, line in enumerate(counts):
@@ -158,8 +160,6 @@ def stock_count(
     note = services.clean_note(errors, note)
     services.clean_idempotency_key(errors, idempotency_key)
     errors.raise_if_any()
-    if not rules.can_change_quantity(actor):
-        raise Forbidden("You may not change quantities.")
 
     def run():
         locked = _lock_lines(actor, "counts", pks)
