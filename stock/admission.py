@@ -6,7 +6,8 @@ same item at once; the others wait here for their turn, at most as long as the l
 timeout, then answer SERVICE_UNAVAILABLE. While the item is held (no write to it has
 completed for STUCK_AFTER_SECONDS), at most DB_ITEM_MAX_QUEUE wait, and any more answer
 at once: other items (and reads) keep threads and connections. The wait counts from the
-request's arrival (core.arrival): time spent queued for an HTTP thread is part of it.
+request's arrival for its first item write (core.arrival): time spent queued for an HTTP
+thread is part of it.
 """
 
 import threading
@@ -17,7 +18,7 @@ from contextlib import contextmanager
 from django.conf import settings
 from django.db import OperationalError, connection, transaction
 
-from core.arrival import waited_seconds
+from core.arrival import take_waited_seconds
 from core.database import is_statement_timeout, row_locked
 from core.errors import ServiceUnavailable
 
@@ -48,9 +49,10 @@ def item_transaction(item_pk: int):
     thread, the slot and the row) stays within the lock timeout. On PostgreSQL the rest
     of it bounds each statement too: lock_timeout counts each lock wait anew, and a write
     queued behind another waiter waits twice (for the tuple lock, then for the holder)."""
-    started = time.monotonic() - waited_seconds()
+    started = time.monotonic() - take_waited_seconds()
+    deadline = started + settings.DB_LOCK_TIMEOUT_MS / 1000
     try:
-        with item_slot(item_pk), transaction.atomic():
+        with item_slot(item_pk, deadline=deadline), transaction.atomic():
             if connection.vendor == "postgresql":
                 waited_ms = int((time.monotonic() - started) * 1000)
                 remaining = max(10, settings.DB_LOCK_TIMEOUT_MS - waited_ms)
@@ -66,8 +68,9 @@ def item_transaction(item_pk: int):
 
 
 @contextmanager
-def item_slot(item_pk: int):
-    """Hold one of the item's slots for the block (a write to that item)."""
+def item_slot(item_pk: int, *, deadline: float | None = None):
+    """Hold one of the item's slots for the block (a write to that item), waiting for it
+    until deadline (time.monotonic(); by default the lock timeout from now)."""
     with _lock:
         slots = _slots.get(item_pk)
         if slots is None:
@@ -79,8 +82,9 @@ def item_slot(item_pk: int):
     try:
         if full:
             raise _busy()
-        remaining = settings.DB_LOCK_TIMEOUT_MS / 1000 - waited_seconds()
-        if not slots.acquire(timeout=max(0.0, remaining)):
+        if deadline is None:
+            deadline = time.monotonic() + settings.DB_LOCK_TIMEOUT_MS / 1000
+        if not slots.acquire(timeout=max(0.0, deadline - time.monotonic())):
             raise _busy()
         try:
             yield

@@ -263,3 +263,30 @@ def test_a_busy_item_whose_writes_complete_keeps_queueing(settings):
     for thread in threads:
         thread.join(10)
     assert outcomes == ["done"] * 12
+
+
+@pytest.mark.postgres
+def test_only_a_requests_first_item_write_counts_its_time_queued(owner, settings):
+    """The first item write of a request counts the time since the request arrived (queued
+    for a thread); later ones in the same request (an admin action deleting many items)
+    each get the whole lock timeout."""
+    import contextvars
+    import time
+
+    from core import arrival
+
+    settings.DB_LOCK_TIMEOUT_MS = 1500
+    item = make_item(owner, quantity=5)
+
+    def lock_timeouts():
+        arrival._arrived.set(time.monotonic() - 1.0)  # arrived a second ago
+        seen = []
+        for _ in range(2):
+            with admission.item_transaction(item.pk), connection.cursor() as cursor:
+                cursor.execute("SHOW lock_timeout")
+                seen.append(int(cursor.fetchone()[0].removesuffix("ms")))
+        return seen
+
+    first, second = contextvars.copy_context().run(lock_timeouts)
+    assert 300 < first <= 500
+    assert 1300 < second <= 1500
