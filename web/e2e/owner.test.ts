@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { axe, launch, newContext, OWNER, shot, signIn, type Browser, type BrowserContext, type Page } from "./helpers";
+import type { Route } from "playwright-core";
 
 const base = `http://127.0.0.1:${inject("serverPort")}`;
 let browser: Browser;
@@ -89,10 +90,21 @@ describe("owner", () => {
 
   test("runs a stocktake of two items at once", async () => {
     await page.goto(`${base}/app/stocktake`);
-    for (const s of [sku, `${sku}-B`]) {
-      await page.getByLabel("Scan a SKU or search").fill(s);
-      await page.keyboard.press("Enter");
-    }
+    // A scanner types the next SKU while the first is still being looked up (its answer
+    // slowed down here), and sends it once that answer is in: neither scan is lost.
+    const slow = async (route: Route) => {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await route.continue();
+    };
+    await page.route("**/graphql/", slow);
+    const scan = page.getByLabel("Scan a SKU or search");
+    await scan.fill(sku);
+    await page.keyboard.press("Enter");
+    await scan.fill(`${sku}-B`);
+    await page.getByLabel("Counted for E2E widget").waitFor();
+    await page.unroute("**/graphql/", slow);
+    await page.keyboard.press("Enter");
+    await page.getByLabel("Counted for E2E gadget").waitFor();
     await page.getByLabel("Counted for E2E widget").fill("8");
     await page.getByLabel("Counted for E2E gadget").fill("3");
     await axe(page, "stocktake");

@@ -53,7 +53,8 @@ export function BatchScreen({ mode }: { mode: Mode }) {
     const exact = items.find((i) => i.sku?.toLowerCase() === text.toLowerCase());
     if (exact) {
       addItem(exact);
-      setLookup("");
+      // A scanner may have typed the next SKU while this one was looked up: keep it.
+      setLookup((current) => (current.trim() === text ? "" : current));
       setFound([]);
     } else {
       setFound(items);
