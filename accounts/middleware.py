@@ -20,7 +20,7 @@ def _authenticate_or_unavailable(request):
     try:
         authenticate_header(request)
     except DatabaseError as exc:
-        down = unavailable(exc)
+        down = unavailable(exc, by_key=True)
         if down is None:
             raise
         logger.warning("Database unavailable while authenticating: %s", exc)

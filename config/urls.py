@@ -13,6 +13,8 @@ from stock.views import export_changes, export_items
 # The view reads GraphQL multipart requests too, for importItems only (schema.uploads).
 graphql_view = csrf_exempt(UploadingGraphQLView.as_view(schema=schema))
 
+handler500 = "config.server_error.server_error"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     # Header-token clients only: JWTAuthenticationMiddleware ignores cookies here.

@@ -2,7 +2,8 @@
 
 A lost or refused connection, a pool that hands out none in time, and a lock wait
 past lock_timeout all become ServiceUnavailable: nothing was applied. A statement
-cancelled by statement_timeout is not one of them (QUERY_TOO_COMPLEX, schema.errors).
+cancelled by statement_timeout is not one of them (QUERY_TOO_COMPLEX, schema.errors),
+unless it was a lookup by key.
 """
 
 from django.conf import settings
@@ -31,14 +32,17 @@ def row_locked() -> ServiceUnavailable:
     )
 
 
-def unavailable(exc: BaseException) -> ServiceUnavailable | None:
-    """The ServiceUnavailable a database failure means, or None if it means something else."""
+def unavailable(exc: BaseException, *, by_key: bool = False) -> ServiceUnavailable | None:
+    """The ServiceUnavailable a database failure means, or None if it means something else.
+
+    by_key: the statement only looked a row up by its key, so the statement timeout means
+    a database too slow (or paused) to answer, not a query too complex."""
     if isinstance(exc, ServiceUnavailable):
         return exc
     if not isinstance(exc, OperationalError | InterfaceError):
         return None
     code = sqlstate(exc)
-    if code == STATEMENT_TIMEOUT:
+    if code == STATEMENT_TIMEOUT and not by_key:
         return None
     if code == LOCK_NOT_AVAILABLE:
         return row_locked()

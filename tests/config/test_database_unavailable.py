@@ -9,6 +9,7 @@ from unittest import mock
 import psycopg
 import pytest
 from django.db import OperationalError, connection
+from django.test import Client
 from graphql import GraphQLError
 
 from accounts.tokens import access_token_for
@@ -92,10 +93,13 @@ def test_driver_text_never_reaches_the_client():
     assert "server said no" not in error.message and "terminating" not in error.message
 
 
-def test_user_lookup_failure_is_json_503(gql, owner):
-    """The JWT middleware looks the user up before GraphQL runs: no HTML error page."""
+@pytest.mark.parametrize("sqlstate", [None, "57P01", "57014"])
+def test_user_lookup_failure_is_json_503(gql, owner, sqlstate):
+    """The JWT middleware looks the user up before GraphQL runs: no HTML error page. A
+    lookup by key past the statement timeout means a database too slow (or paused) to
+    answer, never a query too complex."""
     with mock.patch("accounts.tokens.user_for_authorization",
-                    side_effect=_wrapped("57P01")):
+                    side_effect=_wrapped(sqlstate)):
         response = gql.http.post("/graphql/", {"query": "{ me { id } }"},
                                  content_type="application/json",
                                  HTTP_AUTHORIZATION="JWT whatever")
@@ -290,3 +294,16 @@ def test_only_a_requests_first_item_write_counts_its_time_queued(owner, settings
     first, second = contextvars.copy_context().run(lock_timeouts)
     assert 300 < first <= 500
     assert 1300 < second <= 1500
+
+
+@pytest.mark.parametrize("path", ["/graphql/", "/export/items.csv"])
+def test_an_unexpected_failure_before_graphql_runs_is_json_500(path, caplog):
+    """Whatever escapes the view and its middleware, the API's paths answer JSON."""
+    client = Client(raise_request_exception=False)
+    with mock.patch("accounts.tokens.user_for_authorization", side_effect=RuntimeError("x")):
+        response = client.post(path, {"query": "{ me { id } }"},
+                               content_type="application/json", HTTP_AUTHORIZATION="JWT x")
+    assert response.status_code == 500
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {"data": None, "errors": [{
+        "message": "Internal server error.", "extensions": {"code": "INTERNAL_SERVER_ERROR"}}]}
