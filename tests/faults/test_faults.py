@@ -15,6 +15,7 @@ from tests.faults.harness import PASSWORD, Load, Subscriber, open_socket_outcome
 ANSWER_WITHIN = 3.0  # a request during an outage (API.md: fail fast)
 HEALTH_WITHIN = 2.0
 RESUME_WITHIN = 2.0
+PAUSED_FOR = 5.5
 LOCK_TIMEOUT = 2.0  # DB_LOCK_TIMEOUT_MS's default
 PUBLISH_TIMEOUT = 1.0  # CHANNEL_PUBLISH_TIMEOUT_SECONDS's default
 
@@ -186,12 +187,15 @@ def test_postgres_paused(stack):
     with Load(stack, stack.items) as load:
         time.sleep(1)
         stack.pg.signal_all(signal.SIGSTOP)
+        paused = time.monotonic()
         load.phase = "outage"
         try:
             time.sleep(0.5)
             status, body = health(stack)
             assert (status, body["status"]) == (503, "down")
-            time.sleep(3)
+            # Longer than the statement timeout (5 s): each statement the pause caught, the
+            # JWT middleware's user lookup among them, is cancelled once PostgreSQL resumes.
+            time.sleep(max(0.0, paused + PAUSED_FOR - time.monotonic()))
         finally:
             stack.pg.signal_all(signal.SIGCONT)
         load.phase = "back"
