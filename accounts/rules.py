@@ -22,6 +22,16 @@ def scope_owner_id(user: User) -> int | None:
     return user.pk
 
 
+def scope_key(user) -> tuple:
+    """Everything of user the scope selectors (accounts.selectors.users_in_scope,
+    stock.selectors.items_in_scope / changes_in_scope) read: requests with the same key
+    see the same rows. schema.convert.get_one keeps compiled SQL by it, so a selector
+    that comes to read anything else of the user must add it here."""
+    if not is_active_user(user):
+        return (False,)
+    return (True, user.pk, user.role, user.employer_id, user.is_superuser)
+
+
 # Items --------------------------------------------------------------------------
 
 def can_create_items(user: User) -> bool:

@@ -1,56 +1,129 @@
-"""A queryset compiled to SQL once per database connection, then run with new arguments.
+"""Querysets compiled to SQL once per database connection, then run with new arguments.
 
 Building and compiling a queryset costs the ORM ~0.3 ms; running the SQL it compiles to
-costs a fraction of that. A lookup run on every request (the user of a token) is
-compiled once per connection, with stand-ins for its arguments, and each call runs
-the same SQL with the real arguments. The rows pass through the compiler's converters
-and Model.from_db as the ORM's own iteration does: the instances are the same.
+costs a fraction of that. A query run on every request (the user of a token, one item by
+id) is built with stand-ins for its arguments and compiled once per connection; each call
+runs the same SQL with the real arguments. Rows become instances as the ORM's own
+iteration makes them (ModelIterable): the compiler's converters, Model.from_db with the
+selected columns (the others deferred), select_related() objects attached.
 """
 
 import weakref
-from collections.abc import Callable
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Sequence
 
+from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connections
 from django.db.models import Model, QuerySet
+from django.db.models.query import ModelIterable, get_related_populators
+
+
+class Unpreparable(ValueError):
+    """The queryset's SQL cannot be reused with other arguments."""
+
+
+class Prepared:
+    """A queryset's SQL, with the position of each stand-in among its parameters, and
+    what turns its rows into instances."""
+
+    def __init__(self, queryset: QuerySet, stand_ins: Sequence, connection) -> None:
+        query = queryset.query
+        if (queryset._iterable_class is not ModelIterable or query.annotation_select
+                or query.extra or queryset._prefetch_related_lookups or query.combinator
+                or queryset._known_related_objects):
+            raise Unpreparable("only plain model querysets are prepared")
+        compiler = query.get_compiler(connection=connection)
+        try:
+            sql, params = compiler.as_sql()
+        except (EmptyResultSet, FullResultSet) as exc:
+            raise Unpreparable("no SQL to reuse") from exc
+        params = list(params)
+        # Each stand-in exactly once, and no other parameter equal to one: then the SQL
+        # takes the arguments unchanged, each in one place.
+        if any(params.count(stand_in) != 1 for stand_in in stand_ins):
+            raise Unpreparable("each argument must be exactly one parameter")
+        self.sql, self.params = sql, params
+        self.positions = [params.index(stand_in) for stand_in in stand_ins]
+        self.compiler = compiler
+        select, klass_info = compiler.select, compiler.klass_info
+        self.converters = compiler.get_converters([column for column, _, _ in select])
+        self.model: type[Model] = klass_info["model"]
+        fields = klass_info["select_fields"]
+        self.start, self.end = fields[0], fields[-1] + 1
+        self.init_list = [column[0].target.attname for column in select[self.start:self.end]]
+        self.populators = get_related_populators(klass_info, select, connection.alias)
+        self.alias = connection.alias
+
+    def run(self, connection, args: Sequence) -> list[Model]:
+        params = list(self.params)
+        for position, value in zip(self.positions, args, strict=True):
+            params[position] = value
+        with connection.cursor() as cursor:
+            cursor.execute(self.sql, params)
+            rows = cursor.fetchall()
+        if self.converters:
+            rows = list(self.compiler.apply_converters(rows, self.converters))
+        objects = []
+        for row in rows:
+            obj = self.model.from_db(self.alias, self.init_list, row[self.start:self.end])
+            for populator in self.populators:
+                populator.populate(row, obj)
+            objects.append(obj)
+        return objects
+
+
+class PreparedQueries:
+    """Prepared querysets by key, per connection, the least recently used dropped past
+    maxsize. A key must name everything the queryset is built from but the arguments."""
+
+    def __init__(self, maxsize: int = 1024) -> None:
+        self.maxsize = maxsize
+        self.by_connection: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+    def run(self, key: Hashable, build: Callable[..., QuerySet], stand_ins: Sequence,
+            args: Sequence, *, using: str = "default") -> list[Model]:
+        """The rows of build(*args), through SQL compiled from build(*stand_ins) once.
+        A queryset that cannot be prepared runs through the ORM, each time."""
+        connection = connections[using]
+        entries = self.by_connection.get(connection)
+        if entries is None:
+            entries = self.by_connection[connection] = OrderedDict()
+        prepared = entries.get(key)
+        if prepared is None:
+            try:
+                prepared = Prepared(build(*stand_ins), stand_ins, connection)
+            except Unpreparable:
+                prepared = False
+            entries[key] = prepared
+            if len(entries) > self.maxsize:
+                entries.popitem(last=False)
+        else:
+            entries.move_to_end(key)
+        if prepared is False:
+            return list(build(*args).using(using))
+        return prepared.run(connection, args)
 
 
 class PreparedLookup:
     """build(*args) -> a queryset of at most one row; first(*args) runs its SQL.
 
     Every argument must reach the SQL unchanged, as one parameter (checked when it is
-    compiled): plain strings and numbers compared to a column or to a function of one.
+    compiled): plain strings compared to a column or to a function of one.
     """
 
     def __init__(self, build: Callable[..., QuerySet], arity: int) -> None:
         self.build = build
-        self.arity = arity
+        self.stand_ins = [f"\x00prepared-argument-{n}\x00" for n in range(arity)]
         self.compiled: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-    def _compile(self, connection):
-        stand_ins = [f"\x00prepared-argument-{n}\x00" for n in range(self.arity)]
-        queryset = self.build(*stand_ins)
-        model: type[Model] = queryset.model
-        attnames = [field.attname for field in model._meta.concrete_fields]
-        query = queryset.values_list(*attnames).query
-        compiler = query.get_compiler(connection=connection)
-        sql, params = compiler.as_sql()
-        if sorted(params) != sorted(stand_ins) or len(set(params)) != len(params):
-            raise ValueError(f"{self.build}: each argument must be exactly one parameter")
-        order = [stand_ins.index(param) for param in params]
-        converters = compiler.get_converters([column for column, _, _ in compiler.select])
-        entry = (sql, order, compiler, converters, model, attnames)
-        self.compiled[connection] = entry
-        return entry
 
     def first(self, *args, using: str = "default") -> Model | None:
         connection = connections[using]
-        entry = self.compiled.get(connection) or self._compile(connection)
-        sql, order, compiler, converters, model, attnames = entry
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [args[n] for n in order])
-            row = cursor.fetchone()
-        if row is None:
-            return None
-        if converters:
-            row = next(compiler.apply_converters([row], converters))
-        return model.from_db(using, attnames, row)
+        prepared = self.compiled.get(connection)
+        if prepared is None:
+            try:
+                prepared = Prepared(self.build(*self.stand_ins), self.stand_ins, connection)
+            except Unpreparable as exc:
+                raise ValueError(f"{self.build}: {exc}") from None
+            self.compiled[connection] = prepared
+        rows = prepared.run(connection, args)
+        return rows[0] if rows else None

@@ -5,12 +5,16 @@ from enum import Enum
 
 import strawberry
 from django.db.models import QuerySet
+from strawberry_django.auth.utils import get_current_user
 from strawberry_django.optimizer import OptimizerConfig
 
+from accounts import rules
 from core.errors import NotFound
 from core.ids import parse_id
+from core.prepared import PreparedQueries, Unpreparable
 from core.sentinel import UNSET
-from schema.optimizer import planned_optimize
+from schema.base import ScopedType
+from schema.optimizer import planned_optimize, selection_key
 
 
 def plain(value):
@@ -32,10 +36,31 @@ def input_kwargs(data) -> dict:
 ONE_ROW = OptimizerConfig(enable_prefetch_related=False, enable_nested_relations_prefetch=False)
 
 
-def get_one(queryset: QuerySet, id_value, info, *, what: str):
-    """One row of an already scoped queryset, optimized for the selection, or NotFound."""
+# item(id) and user(id) are asked for on every screen: their SQL is compiled once per
+# (type, selection, viewer's scope) and connection (core.prepared), then run with the id.
+_ONE_ROW_SQL = PreparedQueries()
+STAND_IN_PK = 2**62 + 7919  # compiled in place of the id (checked to be its one parameter)
+
+
+def get_one(type_cls: type[ScopedType], id_value, info, *, what: str):
+    """The row of that id in the viewer's scope (type_cls.scoped), optimized for the
+    selection, or NotFound."""
     pk = parse_id(id_value, what=what)
-    obj = planned_optimize(queryset.filter(pk=pk), info, config=ONE_ROW).first()
-    if obj is None:
+    model = type_cls.__strawberry_django_definition__.model
+
+    def build(key: int) -> QuerySet:
+        queryset = type_cls.scoped(model._default_manager.all(), info).filter(pk=key)
+        queryset = planned_optimize(queryset, info, config=ONE_ROW)
+        if key == STAND_IN_PK and queryset.query.annotations:
+            raise Unpreparable("annotations may depend on the request's variables")
+        return queryset[:1]
+
+    selection = selection_key(info)
+    if selection is None:
+        rows = list(build(pk))
+    else:
+        key = (type_cls, selection, rules.scope_key(get_current_user(info)))
+        rows = _ONE_ROW_SQL.run(key, build, [STAND_IN_PK], [pk])
+    if not rows:
         raise NotFound(f"{what} not found.")
-    return obj
+    return rows[0]

@@ -46,14 +46,25 @@ class _CapturingStore(OptimizerStore):
         return True
 
 
-def _plan_key(qs: QuerySet, info, config: OptimizerConfig):
+def selection_key(info) -> tuple | None:
+    """What a field's selection depends on: (document, operation, field path, parent
+    type); None for a document with directives (@include(if: $var) makes the selection
+    depend on variables). info: graphql-core's or strawberry's."""
+    info = info._raw_info if isinstance(info, Info) else info
     operation = info.operation
     source = operation.loc.source.body if operation.loc is not None else None
-    if source is None or "@" in source or qs.query.combinator:
+    if source is None or "@" in source:
         return None
     path = tuple(key for key in info.path.as_list() if isinstance(key, str))
     return (source, operation.name.value if operation.name else None, path,
-            info.parent_type.name, qs.model, dataclasses.astuple(config))
+            info.parent_type.name)
+
+
+def _plan_key(qs: QuerySet, info, config: OptimizerConfig):
+    selection = selection_key(info)
+    if selection is None or qs.query.combinator:
+        return None
+    return (*selection, qs.model, dataclasses.astuple(config))
 
 
 def planned_optimize(qs, info, *, config: OptimizerConfig | None = None) -> QuerySet:

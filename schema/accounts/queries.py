@@ -6,7 +6,6 @@ from strawberry.types import Info
 from strawberry_django.auth.utils import get_current_user
 from strawberry_django.pagination import OffsetPaginated
 
-from accounts.models import User
 from schema.accounts.filters import UserFilter, UserOrder
 from schema.accounts.types import UserType
 from schema.convert import get_one
@@ -28,7 +27,7 @@ class AccountQueries:
         self, info: Info,
         id: Annotated[strawberry.ID, strawberry.argument(description="The user's id.")],
     ) -> UserType | None:
-        return get_one(UserType.scoped(User.objects.all(), info), id, info, what="User")
+        return get_one(UserType, id, info, what="User")
 
     users: OffsetPaginated[UserType] = strawberry_django.offset_paginated(
         field_cls=ApiField, filters=UserFilter, ordering=UserOrder,

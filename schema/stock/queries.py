@@ -11,7 +11,6 @@ from schema.fields import ApiField
 from schema.permissions import IsActiveUser
 from schema.stock.filters import ItemChangeFilter, ItemChangeOrder, ItemFilter, ItemOrder
 from schema.stock.types import CategorySummary, InventoryItemType, ItemChangeType
-from stock.models import InventoryItem
 from stock.selectors import category_summaries
 
 
@@ -25,8 +24,7 @@ class StockQueries:
         self, info: Info,
         id: Annotated[strawberry.ID, strawberry.argument(description="The item's id.")],
     ) -> InventoryItemType | None:
-        items = InventoryItemType.scoped(InventoryItem.objects.all(), info)
-        return get_one(items, id, info, what="Item")
+        return get_one(InventoryItemType, id, info, what="Item")
 
     items: OffsetPaginated[InventoryItemType] = strawberry_django.offset_paginated(
         field_cls=ApiField, filters=ItemFilter, ordering=ItemOrder,
