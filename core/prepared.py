@@ -17,6 +17,9 @@ from django.db import connections
 from django.db.models import Model, QuerySet
 from django.db.models.query import ModelIterable, get_related_populators
 
+# Compiled in place of an id (Prepared checks it is that argument's one parameter).
+STAND_IN_ID = 2**62 + 7919
+
 
 class Unpreparable(ValueError):
     """The queryset's SQL cannot be reused with other arguments."""

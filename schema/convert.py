@@ -11,7 +11,7 @@ from strawberry_django.optimizer import OptimizerConfig
 from accounts import rules
 from core.errors import NotFound
 from core.ids import parse_id
-from core.prepared import PreparedQueries, Unpreparable
+from core.prepared import STAND_IN_ID, PreparedQueries, Unpreparable
 from core.sentinel import UNSET
 from schema.base import ScopedType
 from schema.optimizer import planned_optimize, selection_key
@@ -39,7 +39,6 @@ ONE_ROW = OptimizerConfig(enable_prefetch_related=False, enable_nested_relations
 # item(id) and user(id) are asked for on every screen: their SQL is compiled once per
 # (type, selection, viewer's scope) and connection (core.prepared), then run with the id.
 _ONE_ROW_SQL = PreparedQueries()
-STAND_IN_PK = 2**62 + 7919  # compiled in place of the id (checked to be its one parameter)
 
 
 def get_one(type_cls: type[ScopedType], id_value, info, *, what: str):
@@ -51,7 +50,7 @@ def get_one(type_cls: type[ScopedType], id_value, info, *, what: str):
     def build(key: int) -> QuerySet:
         queryset = type_cls.scoped(model._default_manager.all(), info).filter(pk=key)
         queryset = planned_optimize(queryset, info, config=ONE_ROW)
-        if key == STAND_IN_PK and queryset.query.annotations:
+        if key == STAND_IN_ID and queryset.query.annotations:
             raise Unpreparable("annotations may depend on the request's variables")
         return queryset[:1]
 
@@ -60,7 +59,7 @@ def get_one(type_cls: type[ScopedType], id_value, info, *, what: str):
         rows = list(build(pk))
     else:
         key = (type_cls, selection, rules.scope_key(get_current_user(info)))
-        rows = _ONE_ROW_SQL.run(key, build, [STAND_IN_PK], [pk])
+        rows = _ONE_ROW_SQL.run(key, build, [STAND_IN_ID], [pk])
     if not rows:
         raise NotFound(f"{what} not found.")
     return rows[0]

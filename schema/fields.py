@@ -14,6 +14,7 @@ from strawberry_django.pagination import OffsetPaginationInput
 
 from core.errors import InvalidInput
 from schema.base import ScopedType
+from schema.related_rows import related_rows
 
 
 def _check_pagination(pagination) -> OffsetPaginationInput:
@@ -80,6 +81,10 @@ class ApiField(StrawberryDjangoField):
         if self.is_paginated:
             queryset = with_tie_break(queryset)
         return queryset
+
+    def get_result(self, source, info, args, kwargs):
+        rows = related_rows(self, source, info, kwargs)
+        return super().get_result(source, info, args, kwargs) if rows is None else rows
 
     def apply_pagination(self, queryset, pagination=None, *, related_field_id=None):
         if self.is_list:

@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from accounts.models import Role
-from core.prepared import PreparedQueries
+from core.prepared import STAND_IN_ID, PreparedQueries
 from schema import convert
 from schema.stock.types import InventoryItemType
 from tests.conftest import error_codes, execute
@@ -105,7 +105,7 @@ def test_one_user_by_id_in_scope(gql, owner, worker, other_owner):
 
 def test_ids_no_row_has_are_not_found(gql, owner):
     make_item(owner)
-    for missing in ("999999", str(convert.STAND_IN_PK), str(2**63 - 1)):
+    for missing in ("999999", str(STAND_IN_ID), str(2**63 - 1)):
         body = gql(ITEM, {"id": missing}, user=owner)
         assert body["data"] == {"item": None} and error_codes(body) == ["NOT_FOUND"]
 
