@@ -5,8 +5,11 @@ builds its queryset (scope, order, pagination, the optimizer's plan) and Django 
 it, on every request. Here that SQL is compiled once per (field, selection, viewer's
 scope key, page) and connection (core.prepared) with a stand-in for the parent's key,
 and run with the real one. Anything else takes the general path: a field with filters
-or ordering given, a parent whose rows were prefetched, a document with directives.
+or ordering given, a parent whose rows were prefetched, a document with directives, a
+field resolved on the event loop (a subscription's).
 """
+
+import asyncio
 
 from django.db.models import Model
 from django.db.models.fields.related_descriptors import ReverseManyToOneDescriptor
@@ -20,11 +23,22 @@ from schema.optimizer import selection_key
 _RELATED_SQL = PreparedQueries()
 
 
+def _in_event_loop() -> bool:
+    """A subscription's fields resolve on the event loop: the general path takes the
+    query to a thread there."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
+
+
 def related_rows(field, source, info, kwargs: dict) -> list | None:
     """The rows field (a list field of ours) lists for source, or None to take the
     general path."""
     if (not field.is_list or field.is_paginated or field.is_connection
-            or field.base_resolver is not None or not isinstance(source, Model)):
+            or field.base_resolver is not None or not isinstance(source, Model)
+            or _in_event_loop()):
         return None
     descriptor = getattr(type(source), field.django_name or field.python_name, None)
     if not isinstance(descriptor, ReverseManyToOneDescriptor):

@@ -321,3 +321,32 @@ async def test_every_subscriber_gets_the_change_from_one_load(monkeypatch):
         assert (await next_payload(ws))["data"]["stockChanges"]["newQuantity"] == 6
         await ws.disconnect()
     assert len(loads) == 1
+
+
+async def test_an_events_item_lists_its_changes():
+    """A list under the event's item resolves on the event loop: its query still runs
+    in a thread (schema.related_rows leaves such fields to the general path)."""
+    owner = await sync_to_async(OwnerFactory)()
+    item = await sync_to_async(make_item)(owner, quantity=5)
+    ws = await authorised(owner)
+    query = """subscription { stockChanges { newQuantity
+      item { id changes(pagination: {limit: 2}) { newQuantity reason } } } }"""
+    await subscribe(ws, query, group=events.owner_group(owner.pk))
+    await sync_to_async(stock_adjust)(actor=owner, item_id=item.pk, delta=2, reason="RECEIVED")
+    payload = await next_payload(ws)
+    assert "errors" not in payload, payload
+    assert payload["data"]["stockChanges"]["item"]["changes"] == [
+        {"newQuantity": 7, "reason": "RECEIVED"}, {"newQuantity": 5, "reason": "INITIAL"}]
+    await ws.disconnect()
+
+
+async def test_a_query_over_the_socket_reads_one_item_and_its_changes():
+    owner = await sync_to_async(OwnerFactory)()
+    item = await sync_to_async(make_item)(owner, name="Socket", quantity=3)
+    ws = await authorised(owner)
+    await ws.send_json_to({"id": "q", "type": "subscribe", "payload": {
+        "query": "query($id: ID!) { item(id: $id) { name changes { newQuantity } } }",
+        "variables": {"id": str(item.pk)}}})
+    payload = await next_payload(ws)
+    assert payload == {"data": {"item": {"name": "Socket", "changes": [{"newQuantity": 3}]}}}
+    await ws.disconnect()
