@@ -29,10 +29,14 @@ class Prepared:
     """A queryset's SQL, with the position of each stand-in among its parameters, and
     what turns its rows into instances."""
 
-    def __init__(self, queryset: QuerySet, stand_ins: Sequence, connection) -> None:
+    def __init__(self, queryset: QuerySet, stand_ins: Sequence, connection, *,
+                 aliases: bool = False) -> None:
         query = queryset.query
+        # Annotations (the optimizer's, or aliases) may be built from the request's
+        # variables; only a lookup that knows its aliases take stand-ins allows them.
         if (queryset._iterable_class is not ModelIterable or query.annotation_select
-                or query.extra or queryset._prefetch_related_lookups or query.combinator
+                or (query.annotations and not aliases) or query.extra
+                or queryset._prefetch_related_lookups or query.combinator
                 or queryset._known_related_objects):
             raise Unpreparable("only plain model querysets are prepared")
         compiler = query.get_compiler(connection=connection)
@@ -111,7 +115,8 @@ class PreparedLookup:
     """build(*args) -> a queryset of at most one row; first(*args) runs its SQL.
 
     Every argument must reach the SQL unchanged, as one parameter (checked when it is
-    compiled): plain strings compared to a column or to a function of one.
+    compiled): plain strings compared to a column or to a function of one (an alias,
+    e.g. Lower(username), is allowed).
     """
 
     def __init__(self, build: Callable[..., QuerySet], arity: int) -> None:
@@ -124,7 +129,8 @@ class PreparedLookup:
         prepared = self.compiled.get(connection)
         if prepared is None:
             try:
-                prepared = Prepared(self.build(*self.stand_ins), self.stand_ins, connection)
+                prepared = Prepared(self.build(*self.stand_ins), self.stand_ins, connection,
+                                    aliases=True)
             except Unpreparable as exc:
                 raise ValueError(f"{self.build}: {exc}") from None
             self.compiled[connection] = prepared

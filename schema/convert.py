@@ -11,7 +11,7 @@ from strawberry_django.optimizer import OptimizerConfig
 from accounts import rules
 from core.errors import NotFound
 from core.ids import parse_id
-from core.prepared import STAND_IN_ID, PreparedQueries, Unpreparable
+from core.prepared import STAND_IN_ID, PreparedQueries
 from core.sentinel import UNSET
 from schema.base import ScopedType
 from schema.optimizer import planned_optimize, selection_key
@@ -49,10 +49,7 @@ def get_one(type_cls: type[ScopedType], id_value, info, *, what: str):
 
     def build(key: int) -> QuerySet:
         queryset = type_cls.scoped(model._default_manager.all(), info).filter(pk=key)
-        queryset = planned_optimize(queryset, info, config=ONE_ROW)
-        if key == STAND_IN_ID and queryset.query.annotations:
-            raise Unpreparable("annotations may depend on the request's variables")
-        return queryset[:1]
+        return planned_optimize(queryset, info, config=ONE_ROW)[:1]
 
     selection = selection_key(info)
     if selection is None:

@@ -127,3 +127,23 @@ def test_a_queryset_that_cannot_be_prepared_runs_through_the_orm_each_time(owner
     assert [obj.pk for obj in queries.run("rows", build, [-7], [item.pk])] == [item.pk]
     assert [obj.pk for obj in queries.run("rows", build, [-7], [item.pk])] == [item.pk]
     assert calls == [-7]  # compiled once with the stand-in, never built again
+
+
+@pytest.mark.django_db
+def test_annotations_are_never_compiled_once(owner):
+    """An annotation may carry a request's variable: such a queryset is built each time."""
+    from django.db.models import Value
+
+    from stock.models import InventoryItem
+
+    item = make_item(owner)
+    queries, calls = PreparedQueries(), []
+
+    def build(pk, label):
+        calls.append(label)
+        return InventoryItem.objects.alias(label=Value(label)).filter(pk=pk)
+
+    for label in ("a", "b"):
+        rows = queries.run("aliased", lambda pk, label=label: build(pk, label), [-7], [item.pk])
+        assert [row.pk for row in rows] == [item.pk]
+    assert calls == ["a", "a", "b"]  # tried once with the stand-in, then built for each call
