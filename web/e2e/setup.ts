@@ -74,12 +74,23 @@ export default async function setup(project: TestProject) {
   }
   project.provide("serverPort", port);
   return async () => {
-    if (server?.pid) {
+    // gunicorn's graceful stop waits up to 30 s for open websockets: wait 10 s for the
+    // whole group, then kill it, so no server outlives the run (and its database).
+    const pid = server?.pid;
+    if (!pid) return;
+    const signal = (name: NodeJS.Signals | 0) => {
       try {
-        process.kill(-server.pid, "SIGTERM");
+        process.kill(-pid, name);
+        return true;
       } catch {
-        /* already gone */
+        return false; // the group is gone
       }
+    };
+    signal("SIGTERM");
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline && signal(0)) {
+      await new Promise((r) => setTimeout(r, 200));
     }
+    signal("SIGKILL");
   };
 }
