@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.db import DatabaseError
 
-from config.unavailable import unavailable_response
+from config.error_responses import unavailable_response
 from core.database import unavailable
 from core.errors import Unauthenticated
 

@@ -13,7 +13,7 @@ from stock.views import export_changes, export_items
 # The view reads GraphQL multipart requests too, for importItems only (schema.uploads).
 graphql_view = csrf_exempt(UploadingGraphQLView.as_view(schema=schema))
 
-handler500 = "config.server_error.server_error"
+handler500 = "config.error_responses.server_error"
 
 urlpatterns = [
     path("admin/", admin.site.urls),

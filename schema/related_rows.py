@@ -47,7 +47,7 @@ def related_rows(field, source, info, kwargs: dict) -> list | None:
     if remote.remote_field.cache_name in getattr(source, "_prefetched_objects_cache", {}):
         return None
     parent_key = getattr(source, remote.target_field.attname, None)
-    if parent_key is None or isinstance(parent_key, bool) or not isinstance(parent_key, int):
+    if type(parent_key) is not int:
         return None
     arguments = {name: value for name, value in kwargs.items() if name != "info"}
     pagination = arguments.pop("pagination", None)
