@@ -87,25 +87,36 @@ class PreparedQueries:
         self.maxsize = maxsize
         self.by_connection: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
+    def entry(self, key: Hashable, make: Callable[[], object], connection) -> object:
+        """What is kept under key for connection, made by make() the first time."""
+        entries = self.by_connection.get(connection)
+        if entries is None:
+            entries = self.by_connection[connection] = OrderedDict()
+        kept = entries.get(key)
+        if kept is None:
+            kept = entries[key] = make()
+            if len(entries) > self.maxsize:
+                entries.popitem(last=False)
+        else:
+            entries.move_to_end(key)
+        return kept
+
+    def discard(self, key: Hashable, connection) -> None:
+        self.by_connection.get(connection, {}).pop(key, None)
+
     def run(self, key: Hashable, build: Callable[..., QuerySet], stand_ins: Sequence,
             args: Sequence, *, using: str = "default") -> list[Model]:
         """The rows of build(*args), through SQL compiled from build(*stand_ins) once.
         A queryset that cannot be prepared runs through the ORM, each time."""
         connection = connections[using]
-        entries = self.by_connection.get(connection)
-        if entries is None:
-            entries = self.by_connection[connection] = OrderedDict()
-        prepared = entries.get(key)
-        if prepared is None:
+
+        def make() -> Prepared | bool:
             try:
-                prepared = Prepared(build(*stand_ins), stand_ins, connection)
+                return Prepared(build(*stand_ins), stand_ins, connection)
             except Unpreparable:
-                prepared = False
-            entries[key] = prepared
-            if len(entries) > self.maxsize:
-                entries.popitem(last=False)
-        else:
-            entries.move_to_end(key)
+                return False
+
+        prepared = self.entry(key, make, connection)
         if prepared is False:
             return list(build(*args).using(using))
         return prepared.run(connection, args)
@@ -136,3 +147,32 @@ class PreparedLookup:
             self.compiled[connection] = prepared
         rows = prepared.run(connection, args)
         return rows[0] if rows else None
+
+
+class Statement:
+    """The one SQL statement a call ran, to run again: Statement.capture(call) gives
+    call()'s result and the Statement (None when call ran no statement, or several)."""
+
+    def __init__(self, sql: str, params: Sequence | None) -> None:
+        self.sql, self.params = sql, params
+
+    @classmethod
+    def capture(cls, call: Callable[[], object], *, using: str = "default"):
+        ran = []
+
+        def record(execute, sql, params, many, context):
+            ran.append((sql, None if params is None else list(params), many))
+            return execute(sql, params, many, context)
+
+        with connections[using].execute_wrapper(record):
+            result = call()
+        if len(ran) != 1 or ran[0][2]:
+            return result, None
+        return result, cls(ran[0][0], ran[0][1])
+
+    def first_value(self, connection):
+        """The first column of the first row it answers now (None without a row)."""
+        with connection.cursor() as cursor:
+            cursor.execute(self.sql, self.params)
+            row = cursor.fetchone()
+        return None if row is None else row[0]

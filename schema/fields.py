@@ -2,34 +2,21 @@
 
 from functools import cached_property
 
-import strawberry
 import strawberry_django
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import FileField, QuerySet
 from strawberry.types.arguments import StrawberryArgument
 from strawberry_django.arguments import argument
-from strawberry_django.fields.field import StrawberryDjangoField
+from strawberry_django.fields.field import (
+    StrawberryDjangoField,
+    StrawberryOffsetPaginatedExtension,
+)
 from strawberry_django.optimizer import is_optimized_by_prefetching
-from strawberry_django.pagination import OffsetPaginationInput
 
-from core.errors import InvalidInput
 from schema.base import ScopedType
+from schema.pagination import checked_pagination
+from schema.prepared_pages import PreparedOffsetPaginatedExtension
 from schema.related_rows import related_rows
-
-
-def _check_pagination(pagination) -> OffsetPaginationInput:
-    if pagination is None or pagination is strawberry.UNSET:
-        return OffsetPaginationInput()
-    errors = {}
-    if pagination.offset is not None and pagination.offset < 0:
-        errors["offset"] = ["Must not be negative."]
-    if isinstance(pagination.limit, int) and pagination.limit < 0:
-        errors["limit"] = ["Must not be negative."]
-    if errors:
-        raise InvalidInput(errors)
-    if pagination.offset is None:
-        pagination.offset = 0
-    return pagination
 
 
 def _order_name(key) -> str | None:
@@ -57,6 +44,14 @@ class ApiField(StrawberryDjangoField):
     """Rows are limited to the viewer's scope (schema.base), pagination is always applied
     (default 20, at most 100, negatives refused), and every ordering ends with id."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.extensions = [
+            PreparedOffsetPaginatedExtension()
+            if type(extension) is StrawberryOffsetPaginatedExtension else extension
+            for extension in self.extensions
+        ]
+
     @property
     def arguments(self) -> list[StrawberryArgument]:
         # The contract's `ordering: [XOrder!]` is nullable (strawberry-django's is not).
@@ -76,7 +71,7 @@ class ApiField(StrawberryDjangoField):
         if isinstance(self.django_type, type) and issubclass(self.django_type, ScopedType):
             queryset = self.django_type.scoped(queryset, info)
         if self.get_pagination() is not None and (self.is_list or self.is_paginated):
-            pagination = _check_pagination(pagination)
+            pagination = checked_pagination(pagination)
         queryset = super().get_queryset(queryset, info, pagination=pagination, **kwargs)
         if self.is_paginated:
             queryset = with_tie_break(queryset)

@@ -10,7 +10,7 @@ from strawberry.types import Info
 from strawberry_django.auth.utils import get_current_user
 from strawberry_django.pagination import OffsetPaginationInfo, OffsetPaginationInput
 
-from schema.fields import _check_pagination
+from schema.pagination import checked_pagination
 from schema.permissions import IsActiveUser
 from schema.scalars import BigInt
 from schema.stock.types import InventoryItemType, StockChangeReason
@@ -98,7 +98,7 @@ class StockReportQueries:
         pagination: Annotated[OffsetPaginationInput | None, strawberry.argument(
             description="Default limit 20, at most 100.")] = None,
     ) -> MovementPage:
-        page = _check_pagination(pagination)
+        page = checked_pagination(pagination)
         if page.limit is strawberry.UNSET:
             limit = DEFAULT_LIMIT
         else:  # null means as many as allowed, as in strawberry-django's pages
