@@ -16,6 +16,7 @@ from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connections
 from django.db.models import Model, QuerySet
 from django.db.models.query import ModelIterable, get_related_populators
+from django.db.models.sql import InsertQuery
 
 # Compiled in place of an id (Prepared checks it is that argument's one parameter).
 STAND_IN_ID = 2**62 + 7919
@@ -176,3 +177,62 @@ class Statement:
             cursor.execute(self.sql, self.params)
             row = cursor.fetchone()
         return None if row is None else row[0]
+
+
+# Fields whose Python value of these types is already what the driver takes.
+_AS_STORED = {"IntegerField", "BigIntegerField", "SmallIntegerField", "PositiveIntegerField",
+              "PositiveBigIntegerField", "CharField", "TextField", "BooleanField",
+              "ForeignKey", "OneToOneField"}
+
+
+class PreparedInsert:
+    """Model.save() of a new instance (INSERT … RETURNING its key), with the INSERT
+    compiled once per connection: save() compiles it each time, around signals and
+    checks that a plain log entry needs none of (no expression values, no receivers).
+    A backend that cannot return the key from an INSERT takes save()."""
+
+    def __init__(self, model: type[Model]) -> None:
+        meta = model._meta
+        self.model = model
+        self.fields = [field for field in meta.local_concrete_fields
+                       if field is not meta.auto_field and not field.generated]
+        self.plain = [field.get_internal_type() in _AS_STORED for field in self.fields]
+        self.compiled: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+    def _compile(self, connection, obj: Model):
+        if not connection.features.can_return_columns_from_insert:
+            return False
+        query = InsertQuery(self.model)
+        query.insert_values(self.fields, [obj])
+        compiler = query.get_compiler(connection=connection)
+        compiler.returning_fields = [self.model._meta.pk]
+        statements = compiler.as_sql()
+        if len(statements) != 1 or len(statements[0][1]) != len(self.fields):
+            return False
+        return statements[0][0], compiler.returning_params
+
+    def insert(self, obj: Model, *, using: str = "default") -> Model:
+        connection = connections[using]
+        values = [field.pre_save(obj, True) for field in self.fields]
+        if any(hasattr(value, "resolve_expression") for value in values):
+            obj.save(force_insert=True, using=using)
+            return obj
+        compiled = self.compiled.get(connection)
+        if compiled is None:
+            compiled = self.compiled[connection] = self._compile(connection, obj)
+        if compiled is False:
+            obj.save(force_insert=True, using=using)
+            return obj
+        sql, returning_params = compiled
+        params = [
+            value if plain and type(value) in (int, str, bool, type(None))
+            else field.get_db_prep_save(value, connection)
+            for field, plain, value in zip(self.fields, self.plain, values, strict=True)
+        ]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            row = connection.ops.fetch_returned_insert_columns(cursor, returning_params)
+        obj.pk = row[0]
+        obj._state.adding = False
+        obj._state.db = using
+        return obj

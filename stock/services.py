@@ -21,6 +21,7 @@ from accounts.selectors import owner_by_id
 from core.cleaning import MAX_INT, clean_count, clean_optional_text, clean_price, clean_text
 from core.errors import Conflict, FieldErrors, Forbidden, NotFound
 from core.ids import parse_id
+from core.prepared import PreparedInsert
 from core.sentinel import UNSET, Unset
 from stock import events
 from stock.admission import item_transaction
@@ -63,6 +64,10 @@ def clean_reason(errors: FieldErrors, reason: str) -> None:
         errors.add("reason", f"{reason} is written by the system and cannot be sent.")
 
 
+# Every quantity change appends one: its INSERT is compiled once (core.prepared).
+_INSERT_CHANGE = PreparedInsert(ItemChange)
+
+
 def log_change(
     *,
     item: InventoryItem,
@@ -78,7 +83,7 @@ def log_change(
 ) -> ItemChange:
     """Append one entry to the log, announced once the transaction commits. Call it
     while the item's row is locked: the timestamp taken here then follows the chain."""
-    change = ItemChange.objects.create(
+    change = _INSERT_CHANGE.insert(ItemChange(
         item_id=item.pk if keep_item_link else None,
         item_key=item.pk,
         item_name=item.name,
@@ -94,7 +99,7 @@ def log_change(
         request_fingerprint=request_fingerprint,
         timestamp=timezone.now(),
         reverts=reverts,
-    )
+    ))
     # The event names the item even for a deletion, whose entry no longer links to it.
     events.announce_change(change_id=change.pk, item_id=item.pk, owner_id=item.owner_id)
     return change

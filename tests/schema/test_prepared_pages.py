@@ -138,7 +138,8 @@ def test_a_page_with_prefetched_lists_is_built_every_time_and_right(owner):
     first = execute(document, user=owner)
     built, second = builds_during(lambda: execute(document, user=owner))
     assert built >= 1 and second == first
-    assert [row["delta"] for row in second["items"]["results"][0]["changes"]] == [2, 10]  # newest first: the adjustment, then INITIAL
+    # Newest first: the adjustment, then the INITIAL entry.
+    assert [row["delta"] for row in second["items"]["results"][0]["changes"]] == [2, 10]
 
 
 def test_itemchanges_and_users_pages_are_kept_too(owner, worker):
