@@ -262,7 +262,8 @@ if REDIS_URL:
     }
 else:
     CHANNEL_LAYERS = {
-        "default": {"BACKEND": "channels.layers.InMemoryChannelLayer", "CONFIG": _channel_config}
+        "default": {"BACKEND": "core.channel_layer.InProcessChannelLayer",
+                    "CONFIG": _channel_config}
     }
 
 # HTTPS: one switch for production behind TLS (see README: Deploy).
