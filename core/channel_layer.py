@@ -1,10 +1,10 @@
 """The channel layer of a server without Redis (make run, one process).
 
 Channels' InMemoryChannelLayer.group_send starts a task per member and waits for them
-with asyncio.as_completed, which costs ~0.1 ms even for a group with no member (every
-committed change publishes to two groups). Its send() never waits (a full channel
-raises ChannelFull at once), so sending to the members one after another delivers the
-same messages in the same order, without the tasks.
+with asyncio.as_completed: with 200 subscribers in a group, 1.5 ms of the event loop
+per change published (0.8 ms here). Its send() never waits (a full channel raises
+ChannelFull at once), so sending to the members one after another delivers the same
+messages in the same order, without the tasks (tests/config/test_in_process_layer.py).
 """
 
 from channels.exceptions import ChannelFull

@@ -266,3 +266,23 @@ def test_refresh_reasons(gql, owner):
     refresh = login(gql, owner.username)["data"]["tokenAuth"]["refreshToken"]
     RefreshToken.objects.update(created=timezone.now() - timedelta(days=8))
     assert reasons(gql(REFRESH, {"t": refresh})) == ["TOKEN_EXPIRED"]
+
+
+def test_a_token_checked_once_still_expires_on_time(gql, owner):
+    """The signature of a token is checked once (accounts.tokens._verified_payload); its
+    expiry on every request."""
+    from unittest import mock
+
+    from accounts import tokens
+
+    token = signed({"username": owner.username, "exp": now() + 60, "origIat": now()})
+    with mock.patch.object(tokens.jwt, "decode", wraps=jwt.decode) as decode:
+        for _ in range(3):
+            assert gql(ME, token=token)["data"]["me"] == {"username": owner.username}
+    assert decode.call_count == 1
+    with mock.patch.object(tokens.time, "time", return_value=now() + 60):
+        assert reasons(gql(ME, token=token)) == ["TOKEN_EXPIRED"]
+    with mock.patch.object(tokens.time, "time", return_value=now() + 58):
+        assert gql(ME, token=token)["data"]["me"] == {"username": owner.username}
+    header, body, signature = token.split(".")
+    assert reasons(gql(ME, token=f"{header}.{body}.{signature[:-2]}AA")) == ["TOKEN_INVALID"]
