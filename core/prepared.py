@@ -52,9 +52,11 @@ class Prepared:
             raise Unpreparable("each argument must be exactly one parameter")
         self.sql, self.params = sql, params
         self.positions = [params.index(stand_in) for stand_in in stand_ins]
-        self.compiler = compiler
         select, klass_info = compiler.select, compiler.klass_info
-        self.converters = compiler.get_converters([column for column, _, _ in select])
+        # Only what turning rows into instances needs is kept (not the compiler and its
+        # query: ~20 KB a query, and caches keep up to a thousand per connection).
+        self.converters = list(
+            compiler.get_converters([column for column, _, _ in select]).items())
         self.model: type[Model] = klass_info["model"]
         fields = klass_info["select_fields"]
         self.start, self.end = fields[0], fields[-1] + 1
@@ -70,7 +72,7 @@ class Prepared:
             cursor.execute(self.sql, params)
             rows = cursor.fetchall()
         if self.converters:
-            rows = list(self.compiler.apply_converters(rows, self.converters))
+            rows = [self._converted(row, connection) for row in rows]
         objects = []
         for row in rows:
             obj = self.model.from_db(self.alias, self.init_list, row[self.start:self.end])
@@ -78,6 +80,17 @@ class Prepared:
                 populator.populate(row, obj)
             objects.append(obj)
         return objects
+
+
+    def _converted(self, row, connection) -> list:
+        """As SQLCompiler.apply_converters converts a row."""
+        row = list(row)
+        for position, (converters, expression) in self.converters:
+            value = row[position]
+            for converter in converters:
+                value = converter(value, expression, connection)
+            row[position] = value
+        return row
 
 
 class PreparedQueries:

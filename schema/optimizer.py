@@ -18,6 +18,7 @@ anew every time, as before.
 """
 
 import dataclasses
+import hashlib
 from collections import OrderedDict
 from threading import Lock
 
@@ -46,17 +47,30 @@ class _CapturingStore(OptimizerStore):
         return True
 
 
+def _document_key(source) -> bytes | None:
+    """A digest of the document's text, once per parsed document: the caches keyed by
+    selections keep 16 bytes, not documents of up to GRAPHQL_MAX_BODY_BYTES each. None
+    for a document with directives (@include(if: $var) makes the selection depend on
+    variables)."""
+    kept = vars(source)
+    key = kept.get("_selection_key", False)
+    if key is False:
+        body = source.body
+        key = None if "@" in body else hashlib.blake2b(
+            body.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        kept["_selection_key"] = key
+    return key
+
+
 def selection_key(info) -> tuple | None:
     """What a field's selection depends on: (document, operation, field path, parent
-    type); None for a document with directives (@include(if: $var) makes the selection
-    depend on variables). info: graphql-core's or strawberry's."""
+    type); None for a document with directives. info: graphql-core's or strawberry's."""
     info = info._raw_info if isinstance(info, Info) else info
     operation = info.operation
-    source = operation.loc.source.body if operation.loc is not None else None
-    if source is None or "@" in source:
+    if operation.loc is None or (document := _document_key(operation.loc.source)) is None:
         return None
     path = tuple(key for key in info.path.as_list() if isinstance(key, str))
-    return (source, operation.name.value if operation.name else None, path,
+    return (document, operation.name.value if operation.name else None, path,
             info.parent_type.name)
 
 

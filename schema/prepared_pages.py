@@ -31,7 +31,8 @@ from core.prepared import Prepared, PreparedQueries, Statement, Unpreparable
 from schema.optimizer import selection_key
 from schema.pagination import checked_pagination
 
-_PAGES = PreparedQueries()
+# ~10 KB an entry: at most 256 per connection (the pool's 12: ~30 MB at worst).
+_PAGES = PreparedQueries(maxsize=256)
 _PLAIN = (str, int, float, bool, type(None), Enum)
 
 

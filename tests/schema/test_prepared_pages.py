@@ -178,3 +178,22 @@ def test_arguments_freeze_to_equal_keys_only_for_equal_values():
     assert frozen(True) != frozen(1) and frozen([1, 2]) != frozen([2, 1])
     with pytest.raises(prepared_pages._Unkeyable):
         frozen(object())
+
+
+def test_documents_that_differ_only_in_a_literal_are_other_pages(owner):
+    make_item(owner, name="hammer", category="tools")
+    make_item(owner, name="bread", category="food")
+    document = '{ items(filters: {category: {exact: "CATEGORY"}}) { results { name } } }'
+    for _ in range(2):
+        for category, name in (("tools", "hammer"), ("food", "bread")):
+            data = execute(document.replace("CATEGORY", category), user=owner)
+            assert names(data) == [name]
+
+
+def test_the_kept_keys_hold_a_digest_not_the_document(owner):
+    padding = "#" + "x" * 100_000 + "\n"
+    execute(padding + "{ items { totalCount } }", user=owner)
+    keys = [key for entries in prepared_pages._PAGES.by_connection.values()
+            for key in entries]
+    assert len(keys) == 1
+    assert len(repr(keys[0])) < 2_000
