@@ -12,7 +12,6 @@ that ran no statement or several, an argument value that is not plain data, a do
 with directives, a page resolved on the event loop.
 """
 
-import asyncio
 import dataclasses
 from collections.abc import Callable
 from decimal import Decimal
@@ -30,6 +29,7 @@ from accounts import rules
 from core.prepared import Prepared, PreparedQueries, Statement, Unpreparable
 from schema.optimizer import selection_key
 from schema.pagination import checked_pagination
+from schema.related_rows import in_event_loop
 
 # ~10 KB an entry: at most 256 per connection (the pool's 12: ~30 MB at worst).
 _PAGES = PreparedQueries(maxsize=256)
@@ -114,14 +114,6 @@ class PreparedPageMixin:
         return kept.count.first_value(self._connection) or 0
 
 
-def _in_event_loop() -> bool:
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return False
-    return True
-
-
 class PreparedOffsetPaginatedExtension(StrawberryOffsetPaginatedExtension):
     """strawberry-django's page extension, answering a root page of a kept key from its
     kept statements (module doc); everything else as strawberry-django does."""
@@ -132,7 +124,7 @@ class PreparedOffsetPaginatedExtension(StrawberryOffsetPaginatedExtension):
         self.prepared_type = type(f"Prepared{base.__name__}", (PreparedPageMixin, base), {})
 
     def _key(self, source, info, arguments: dict):
-        if source is not None or _in_event_loop():
+        if source is not None or in_event_loop():
             return None
         if (selection := selection_key(info)) is None:
             return None

@@ -23,7 +23,7 @@ from schema.optimizer import selection_key
 _RELATED_SQL = PreparedQueries()
 
 
-def _in_event_loop() -> bool:
+def in_event_loop() -> bool:
     """A subscription's fields resolve on the event loop: the general path takes the
     query to a thread there."""
     try:
@@ -38,7 +38,7 @@ def related_rows(field, source, info, kwargs: dict) -> list | None:
     general path."""
     if (not field.is_list or field.is_paginated or field.is_connection
             or field.base_resolver is not None or not isinstance(source, Model)
-            or _in_event_loop()):
+            or in_event_loop()):
         return None
     descriptor = getattr(type(source), field.django_name or field.python_name, None)
     if not isinstance(descriptor, ReverseManyToOneDescriptor):
