@@ -81,7 +81,6 @@ class Prepared:
             objects.append(obj)
         return objects
 
-
     def _converted(self, row, connection) -> list:
         """As SQLCompiler.apply_converters converts a row."""
         row = list(row)
