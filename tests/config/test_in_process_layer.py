@@ -6,6 +6,7 @@ import asyncio
 from channels.layers import InMemoryChannelLayer, get_channel_layer
 
 from core.channel_layer import InProcessChannelLayer
+from tests.config.test_settings import manage
 
 
 async def _deliveries(layer_class) -> dict:
@@ -37,4 +38,13 @@ def test_group_send_delivers_as_channels_does():
 
 
 def test_the_server_without_redis_uses_it():
-    assert isinstance(get_channel_layer(), InProcessChannelLayer)
+    assert isinstance(get_channel_layer(), InProcessChannelLayer)  # the tests' settings
+    layers = {}
+    for redis_url in ("", "redis://127.0.0.1:6379/0"):
+        result = manage("shell", "-c", "from django.conf import settings; "
+                        "print(settings.CHANNEL_LAYERS['default']['BACKEND'])",
+                        DEBUG="true", REDIS_URL=redis_url)
+        assert result.returncode == 0, result.stderr
+        layers[redis_url] = result.stdout.split()[-1]  # after the shell's own notice
+    assert layers == {"": "core.channel_layer.InProcessChannelLayer",
+                      "redis://127.0.0.1:6379/0": "channels_redis.core.RedisChannelLayer"}
