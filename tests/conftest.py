@@ -129,3 +129,13 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+def calls_during(owner, name: str, call):
+    """(How many times owner.name was called while call() ran, call()'s result)."""
+    from unittest import mock
+
+    with mock.patch.object(owner, name, autospec=True,
+                           side_effect=getattr(owner, name)) as spied:
+        result = call()
+    return spied.call_count, result

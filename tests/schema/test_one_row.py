@@ -2,7 +2,6 @@
 connection (schema.convert.get_one on core.prepared): the same answers as the ORM's
 queryset, scope applied, and a change of the viewer's role or employer seen at once."""
 
-from unittest import mock
 
 import pytest
 from django.db import connection
@@ -12,7 +11,7 @@ from accounts.models import Role
 from core.prepared import STAND_IN_ID, PreparedQueries
 from schema import convert
 from schema.stock.types import InventoryItemType
-from tests.conftest import error_codes, execute
+from tests.conftest import calls_during, error_codes, execute
 from tests.factories import make_item
 
 ITEM = """query($id: ID!) { item(id: $id) { id name sku price quantity isLowStock
@@ -27,10 +26,7 @@ def _empty():
 
 def builds_during(call):
     """How many times the item's queryset was built while call() ran."""
-    with mock.patch.object(InventoryItemType, "scoped", autospec=True,
-                           side_effect=InventoryItemType.scoped) as scoped:
-        result = call()
-    return scoped.call_count, result
+    return calls_during(InventoryItemType, "scoped", call)
 
 
 def test_the_sql_is_compiled_once_and_run_with_each_id(owner):

@@ -2,7 +2,6 @@
 request of the same document, arguments and viewer's scope (schema.prepared_pages): the
 same answers as building the queryset, the data of now, each viewer's own scope."""
 
-from unittest import mock
 
 import pytest
 from django.db import connection
@@ -11,7 +10,7 @@ from django.test.utils import CaptureQueriesContext, override_settings
 from accounts.models import Role
 from schema import prepared_pages
 from schema.fields import ApiField
-from tests.conftest import error_codes, execute
+from tests.conftest import calls_during, error_codes, execute
 from tests.factories import make_item
 
 PAGE = """query($category: String!, $limit: Int) {
@@ -27,10 +26,7 @@ def _empty():
 
 def builds_during(call):
     """How many page querysets were built while call() ran."""
-    with mock.patch.object(ApiField, "get_queryset", autospec=True,
-                           side_effect=ApiField.get_queryset) as built:
-        result = call()
-    return built.call_count, result
+    return calls_during(ApiField, "get_queryset", call)
 
 
 def names(data) -> list[str]:
