@@ -145,7 +145,7 @@ def test_a_full_item_queue_answers_service_unavailable(gql, owner, settings):
     assert free["data"]["adjustStock"]["newQuantity"] == 3
     hot.refresh_from_db()
     assert hot.quantity == 1 and hot.changes.count() == 1
-    assert admission._slots == {}  # nothing left behind
+    assert admission._items == {}  # nothing left behind
 
 
 def test_service_unavailable_is_a_service_error():
@@ -232,7 +232,7 @@ def test_past_the_queue_of_a_held_item_a_write_is_refused_at_once(settings, monk
         inside.wait(5)
         queued.start()
         for _ in range(200):  # until the second one waits for its turn
-            if admission._users.get(7) == 2:
+            if 7 in admission._items and len(admission._items[7].waiting) == 1:
                 break
             threading.Event().wait(0.01)
         with pytest.raises(ServiceUnavailable) as refused, admission.item_slot(7):
@@ -244,7 +244,57 @@ def test_past_the_queue_of_a_held_item_a_write_is_refused_at_once(settings, monk
         holder.join(5)
         queued.join(5)
     assert outcomes == ["turn"]
-    assert admission._slots == {} and admission._progress == {}
+    assert admission._items == {}
+
+
+def test_writes_queued_before_an_item_was_held_give_up_once_it_is(settings):
+    """Writes that queued while the item still moved: once it counts as held, those past
+    the first DB_ITEM_MAX_QUEUE answer at once and free their threads (for other items),
+    long before their lock timeout; the first in line keeps its turn."""
+    import time
+
+    settings.DB_ITEM_MAX_WAITERS, settings.DB_ITEM_MAX_QUEUE = 1, 1
+    settings.DB_LOCK_TIMEOUT_MS = 30_000
+    inside, release = threading.Event(), threading.Event()
+    outcomes: dict[int, tuple[str, float]] = {}
+
+    def hold():
+        with admission.item_slot(9):
+            inside.set()
+            release.wait(20)
+
+    def queue(n):
+        started = time.monotonic()
+        try:
+            with admission.item_slot(9):
+                outcomes[n] = ("turn", time.monotonic() - started)
+        except ServiceUnavailable:
+            outcomes[n] = ("refused", time.monotonic() - started)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    inside.wait(5)
+    queued = []
+    for n in range(4):  # in line one after the other, before the item counts as held
+        queued.append(threading.Thread(target=queue, args=(n,)))
+        queued[-1].start()
+        for _ in range(200):
+            if len(admission._items[9].waiting) == n + 1:
+                break
+            time.sleep(0.001)
+    try:
+        for thread in queued[1:]:
+            thread.join(5)
+        refused_while_held = not release.is_set()
+    finally:
+        release.set()
+        holder.join(5)
+        queued[0].join(5)
+    assert refused_while_held
+    assert outcomes[0][0] == "turn"
+    assert [outcomes[n][0] for n in (1, 2, 3)] == ["refused"] * 3
+    assert max(outcomes[n][1] for n in (1, 2, 3)) < 2.0  # not the 30 s lock timeout
+    assert admission._items == {}
 
 
 def test_a_busy_item_whose_writes_complete_keeps_queueing(settings):

@@ -248,11 +248,13 @@ def test_row_lock_held(stack, waiters):
         assert answer.elapsed < LOCK_TIMEOUT + 1.0, waits
     cold_outage = cold_load.in_phase("outage")
     assert cold_outage and all(a.answer.ok for a in cold_load.attempts)
-    # Other items are not held up (the bound leaves room for a busy CI machine).
+    # Other items are not held up: at most while the hot item did not yet count as held
+    # (0.25 s), its writers may take every thread; never for the hot item's lock timeout
+    # (the bounds leave room for a busy CI machine).
     cold = sorted(round(a.answer.elapsed, 2) for a in cold_outage)
     print(f"other items meanwhile: {len(cold)} writes, median {cold[len(cold) // 2]} s, "
           f"max {cold[-1]} s")
-    assert cold[len(cold) // 2] < 0.5 and cold[-1] < ANSWER_WITHIN, cold
+    assert cold[len(cold) // 2] < 0.5 and cold[-1] < LOCK_TIMEOUT * 0.75, cold
     stack.check_log(hot_load)
     stack.check_log(cold_load)
 
