@@ -6,7 +6,7 @@ from graphql.validation import NoSchemaIntrospectionCustomRule
 from strawberry.extensions import AddValidationRules, ParserCache
 from strawberry.schema.config import StrawberryConfig
 
-from schema import fastpath
+from schema import direct_mutations, fastpath
 from schema.accounts.auth_mutations import AuthMutations
 from schema.accounts.mutations import AccountMutations
 from schema.accounts.queries import AccountQueries
@@ -74,5 +74,7 @@ schema = Schema(
     execution_context_class=fastpath.FastExecutor,
 )
 describe(schema._schema)
-# Plain columns resolved by graphql-core directly (schema/fastpath.py).
+# Plain columns resolved by graphql-core directly (schema/fastpath.py), plain mutations
+# without strawberry's per-field wrapper (schema/direct_mutations.py).
 fastpath.install(schema)
+direct_mutations.install(schema)
