@@ -12,6 +12,7 @@ from schema.accounts.mutations import AccountMutations
 from schema.accounts.queries import AccountQueries
 from schema.descriptions import describe
 from schema.errors import ErrorCodes, format_error, is_write
+from schema.extension_hooks import ExtensionsRunner
 from schema.limits import limit_extensions
 from schema.metrics import OperationOutcome
 from schema.names import ContractNameConverter
@@ -47,6 +48,9 @@ class Schema(strawberry.Schema):
         codes here, in place. format_error is idempotent and does the logging."""
         write = execution_context is not None and is_write(execution_context)
         errors[:] = [format_error(error, write=write) for error in errors]
+
+    def create_extensions_runner(self, execution_context, extensions):
+        return ExtensionsRunner(execution_context=execution_context, extensions=extensions)
 
 
 def _extensions() -> list:
