@@ -7,11 +7,13 @@ the driver, the log and the JSON encoder fail on it), and values nested deeper t
 MAX_DEPTH levels. fieldErrors names the field it was found in.
 """
 
+import functools
 import re
 from collections.abc import Iterator
 
 from graphql import GraphQLError, Visitor, visit
 from strawberry.extensions import ValidationCache
+from strawberry.schema.schema import validate_document
 
 MAX_DEPTH = 32
 
@@ -131,16 +133,47 @@ def variables_problems(variables) -> list[tuple[str, str]]:
     return problems
 
 
+class _Same:
+    """A document as a cache key by identity. graphql-core 3.3's nodes are frozen
+    dataclasses: hashing a document walks all of its nodes, on every request. The parse
+    cache hands out the same document for the same text; a document parsed anew is
+    validated anew. A cached key holds its document, so its id is never reused."""
+
+    __slots__ = ("document",)
+
+    def __init__(self, document) -> None:
+        self.document = document
+
+    def __hash__(self) -> int:
+        return id(self.document)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, _Same) and other.document is self.document
+
+
+@functools.cache
+def _validate_cache(maxsize: int):
+    @functools.lru_cache(maxsize=maxsize)
+    def validate(schema, document: _Same, rules) -> list[GraphQLError]:
+        return validate_document(schema, document.document, rules)
+
+    return validate
+
+
 class RequestValidation(ValidationCache):
-    """strawberry's ValidationCache, handing out a copy of the cached error list
-    (process_errors rewrites the list it is given and must never rewrite the cached
-    one), plus the hostile-input check once the document itself is valid (HTTP bodies
-    are checked before, by the view; this covers websockets too)."""
+    """strawberry's ValidationCache (keyed by the document's identity), handing out a
+    copy of the cached error list (process_errors rewrites the list it is given and must
+    never rewrite the cached one), plus the hostile-input check once the document itself
+    is valid (HTTP bodies are checked before, by the view; this covers websockets too)."""
+
+    def __init__(self, maxsize: int) -> None:
+        super().__init__(maxsize)
+        self.validate = _validate_cache(maxsize)
 
     def on_validate(self):
         context = self.execution_context
-        errors = list(self.cached_validate_document(
-            context.schema._schema, context.graphql_document, context.validation_rules
+        errors = list(self.validate(
+            context.schema._schema, _Same(context.graphql_document), context.validation_rules
         ))
         if not errors and (error := document_error(context.graphql_document,
                                                    context.variables, context.query)):
