@@ -5,8 +5,9 @@ from django.conf import settings
 from graphql.validation import NoSchemaIntrospectionCustomRule
 from strawberry.extensions import AddValidationRules, ParserCache
 from strawberry.schema.config import StrawberryConfig
+from strawberry.schema.schema import DEFAULT_ALLOWED_OPERATION_TYPES
 
-from schema import direct_mutations, fastpath
+from schema import direct_mutations, fastpath, known_operations
 from schema.accounts.auth_mutations import AuthMutations
 from schema.accounts.mutations import AccountMutations
 from schema.accounts.queries import AccountQueries
@@ -48,6 +49,23 @@ class Schema(strawberry.Schema):
         codes here, in place. format_error is idempotent and does the logging."""
         write = execution_context is not None and is_write(execution_context)
         errors[:] = [format_error(error, write=write) for error in errors]
+
+    def execute_sync(self, query, variable_values=None, context_value=None,
+                     root_value=None, operation_name=None, allowed_operation_types=None,
+                     operation_extensions=None):
+        """A document validated before runs at once (schema/known_operations.py)."""
+        allowed = (DEFAULT_ALLOWED_OPERATION_TYPES if allowed_operation_types is None
+                   else allowed_operation_types)
+        known = known_operations.find(query, operation_name, variable_values, allowed)
+        if known is None:
+            return super().execute_sync(
+                query, variable_values=variable_values, context_value=context_value,
+                root_value=root_value, operation_name=operation_name,
+                allowed_operation_types=allowed_operation_types,
+                operation_extensions=operation_extensions)
+        return known_operations.run(self, known, variables=variable_values,
+                                    context=context_value, root_value=root_value,
+                                    operation_extensions=operation_extensions)
 
     def create_extensions_runner(self, execution_context, extensions):
         return ExtensionsRunner(execution_context=execution_context, extensions=extensions)

@@ -175,6 +175,10 @@ class RequestValidation(ValidationCache):
         errors = list(self.validate(
             context.schema._schema, _Same(context.graphql_document), context.validation_rules
         ))
+        if not errors:
+            from schema import known_operations  # it imports this module
+
+            known_operations.remember(context.query, context.graphql_document)
         if not errors and (error := document_error(context.graphql_document,
                                                    context.variables, context.query)):
             errors.append(error)
