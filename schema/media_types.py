@@ -1,5 +1,7 @@
 """The response media type of GraphQL over HTTP, chosen from the request's Accept header."""
 
+import functools
+
 from django.http.request import MediaType
 
 GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
@@ -21,6 +23,7 @@ def _specificity(media_range: MediaType, main: str, sub: str) -> int | None:
     return None
 
 
+@functools.lru_cache(maxsize=256)  # clients send the same few Accept headers
 def response_media_type(accept: str | None) -> str | None:
     """The supported type the client prefers: the highest q (of the most specific range
     naming it), then the first listed; None when it accepts neither (the spec's 406)."""

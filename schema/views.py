@@ -2,7 +2,9 @@
 status codes; README: GraphQL over HTTP), every answer a JSON body with codes."""
 
 import json
+import re
 
+import orjson
 from cross_web import HTTPException
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
@@ -52,9 +54,22 @@ def _refuse_constant(name: str):
     raise RequestError(400, f"The request body is not valid JSON ({name} is not a JSON value).")
 
 
+_ORJSON_MAY_DIFFER = re.compile(rb"\\u[dD]|[0-9]{19}")
+
+
 def decode_json(data: str | bytes):
     """Strict JSON: UTF-8 only, no NaN/Infinity; nesting that exhausts the parser is refused
-    like any other bad body (what nests deeper than the limit is refused after)."""
+    like any other bad body (what nests deeper than the limit is refused after).
+
+    orjson reads a body first (a fifth of the time) unless it may read it otherwise:
+    an escaped surrogate, or 19 digits in a row (orjson reads an integer past 64 bits as
+    a float). What it refuses (NaN, 1e400, nesting past its limit, bad UTF-8) the
+    standard library reads, so the answer and its error are the standard library's."""
+    if isinstance(data, bytes) and not _ORJSON_MAY_DIFFER.search(data):
+        try:
+            return orjson.loads(data)
+        except orjson.JSONDecodeError:
+            pass
     if isinstance(data, bytes):
         try:
             data = data.decode("utf-8")
@@ -141,7 +156,7 @@ class GraphQLView(OrjsonEncoding, StrawberryGraphQLView):
                                    headers={"Allow": "GET, POST"})
             if self.should_render_graphql_ide(self.request_adapter_class(request)):
                 return self.render_graphql_ide(request)
-            media_type = response_media_type(request.headers.get("Accept"))
+            media_type = response_media_type(request.META.get("HTTP_ACCEPT"))
             if media_type is None:
                 raise RequestError(406, f"Accept {GRAPHQL_RESPONSE_JSON} or {JSON}.")
             self.media_type = media_type
