@@ -1,6 +1,7 @@
 """The GraphQL HTTP endpoint: GraphQL over HTTP (the specification's media types and
 status codes; README: GraphQL over HTTP), every answer a JSON body with codes."""
 
+import functools
 import json
 import re
 
@@ -117,6 +118,13 @@ def request_data(data) -> GraphQLRequestData:
                               operation_name=operation_name, extensions=extensions)
 
 
+@functools.lru_cache(maxsize=256)  # clients send the same few Content-Type headers
+def _is_json_utf8(header: str) -> bool:
+    content_type, params = parse_content_type(header)
+    return content_type.lower() == JSON and params.get("charset", "utf-8").lower() in (
+        "utf-8", "utf8")
+
+
 def websocket_url(request: HttpRequest) -> str:
     return f"{'wss' if request.is_secure() else 'ws'}://{request.get_host()}/graphql/"
 
@@ -205,9 +213,7 @@ class GraphQLView(OrjsonEncoding, StrawberryGraphQLView):
     def _parse_request(self, request: HttpRequest) -> GraphQLRequestData:
         if request.method == "GET":
             return request_data(self.parse_query_params(request.GET.dict()))
-        content_type, params = parse_content_type(request.META.get("CONTENT_TYPE", ""))
-        if content_type.lower() != JSON or params.get("charset", "utf-8").lower() not in (
-                "utf-8", "utf8"):
+        if not _is_json_utf8(request.META.get("CONTENT_TYPE", "")):
             raise RequestError(415, f"Send the request as {JSON} (UTF-8).",
                                headers={"Accept-Post": f"{JSON}; charset=utf-8"})
         return request_data(decode_json(request.body))
