@@ -120,3 +120,4 @@ async def test_healthz_answers_while_every_http_thread_waits():
     finally:
         release.set()
     assert (await waiting)["status"] == 200  # then answered (UNAUTHENTICATED: no token)
+
