@@ -145,6 +145,17 @@ def _is_request_error(result) -> bool:
         error.path is None for error in result.errors)
 
 
+class SubResponse(HttpResponse):
+    """The response resolvers may set headers, cookies or a status on (the context's
+    response), as strawberry's TemporalHttpResponse, without encoding an empty JSON
+    body for it on every request: create_response copies all but the body."""
+
+    status_code = None  # none set: the view's own
+
+    def __init__(self) -> None:
+        super().__init__(content_type=JSON)
+
+
 class GraphQLView(OrjsonEncoding, StrawberryGraphQLView):
     """strawberry's Django view with the transport of GraphQL over HTTP: the response media
     type from Accept (406 if neither), 415 for other bodies, GET for queries only (405),
@@ -183,6 +194,9 @@ class GraphQLView(OrjsonEncoding, StrawberryGraphQLView):
             code = "BAD_USER_INPUT" if exc.status_code < 500 else "INTERNAL_SERVER_ERROR"
             return self._error_response(RequestError(exc.status_code, error={
                 "message": exc.reason, "extensions": {"code": code}}))
+
+    def get_sub_response(self, request: HttpRequest) -> SubResponse:
+        return SubResponse()
 
     def max_body_bytes(self, request: HttpRequest) -> int:
         """The largest body accepted (a hook: schema.uploads takes files)."""
