@@ -48,7 +48,7 @@ class Known(NamedTuple):
 
 _known: "OrderedDict[tuple, Known]" = OrderedDict()
 _lock = threading.Lock()
-enabled = True  # off in tests comparing both paths (general_path below)
+enabled = True  # tests switch it off to compare with strawberry's path
 
 
 def _limits() -> tuple:
