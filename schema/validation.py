@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from graphql import GraphQLError, Visitor, visit
-from strawberry.extensions import ValidationCache
+from strawberry.extensions import SchemaExtension
 from strawberry.schema.schema import validate_document
 
 MAX_DEPTH = 32
@@ -160,14 +160,16 @@ def _validate_cache(maxsize: int):
     return validate
 
 
-class RequestValidation(ValidationCache):
-    """strawberry's ValidationCache (keyed by the document's identity), handing out a
-    copy of the cached error list (process_errors rewrites the list it is given and must
-    never rewrite the cached one), plus the hostile-input check once the document itself
-    is valid (HTTP bodies are checked before, by the view; this covers websockets too)."""
+class RequestValidation(SchemaExtension):
+    """The schema's validation rules, cached per document (by its identity) in an LRU
+    cache of maxsize documents, as strawberry's ValidationCache but without hashing
+    every node; it hands out a copy of the cached error list (process_errors rewrites the
+    list it is given and must never rewrite the cached one). Then the hostile-input check
+    once the document itself is valid (HTTP bodies are checked before, by the view; this
+    covers websockets too)."""
 
     def __init__(self, maxsize: int) -> None:
-        super().__init__(maxsize)
+        super().__init__()
         self.validate = _validate_cache(maxsize)
 
     def on_validate(self):
@@ -179,8 +181,8 @@ class RequestValidation(ValidationCache):
             from schema import known_operations  # it imports this module
 
             known_operations.remember(context.query, context.graphql_document)
-        if not errors and (error := document_error(context.graphql_document,
-                                                   context.variables, context.query)):
-            errors.append(error)
+            if error := document_error(context.graphql_document, context.variables,
+                                       context.query):
+                errors.append(error)
         context.pre_execution_errors = errors
         yield
