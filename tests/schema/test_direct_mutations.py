@@ -128,7 +128,7 @@ def test_types_only_strawberry_converts_keep_the_general_path():
         StrawberryMaybe(of_type=int), schema) is direct_mutations._UNSUPPORTED
 
 
-def test_a_list_argument_is_a_copy(gql, owner, shelf):
+def test_a_list_argument_is_a_copy():
     """graphql-core hands every request the same default list: never the one converted."""
     convert = direct_mutations._converter(
         schema.get_type_by_name("AdjustStockBatchInput").fields[0].type, schema)
